@@ -1,0 +1,132 @@
+package io.alipass.camel.pass;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.alipass.camel.gateway.InvalidRequestException;
+import io.alipass.camel.gateway.InvalidRequestException.Violation;
+import io.alipass.camel.gateway.PassErrorCode;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The local rules of the two pass APIs, checked before anything is signed. Each rule is written
+ * once, here, and each broken rule becomes a {@link Violation} that names the field, the rule and,
+ * where the gateway would refuse the same value, its {@code KP.AE_*} code.
+ */
+public final class PassRules {
+    static final ObjectMapper JSON = new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+
+    private PassRules() {
+    }
+
+    /** The violations of an instance update's fields; empty when valid. */
+    public static List<Violation> checkInstance(String serialNumber, String channelId, String tplParams, PassStatus status,
+                                                String verifyCode, VerifyType verifyType, String userId, String openId) {
+        List<Violation> v = new ArrayList<>();
+        required(v, PassField.SERIAL_NUMBER, serialNumber, null);
+        required(v, PassField.CHANNEL_ID, channelId, null);
+        text(v, PassField.TPL_PARAMS, tplParams);
+        if (tplParams != null) {
+            tplParams(v, tplParams);
+        }
+        text(v, PassField.VERIFY_CODE, verifyCode);
+        text(v, PassField.USER_ID, userId);
+        text(v, PassField.OPEN_ID, openId);
+        if ((verifyCode == null) != (verifyType == null)) {
+            v.add(new Violation(verifyCode == null ? PassField.VERIFY_CODE.wireName() : PassField.VERIFY_TYPE.wireName(),
+                    "verify_code and verify_type must be sent together or not at all",
+                    PassErrorCode.PARAMS_VALUE_INVALID.code()));
+        }
+        return v;
+    }
+
+    /** The violations of a template update's fields; empty when valid. */
+    public static List<Violation> checkTemplate(String tplId, String tplContent) {
+        List<Violation> v = new ArrayList<>();
+        required(v, PassField.TPL_ID, tplId, PassErrorCode.TEMPLATE_NOT_EXIST.code());
+        required(v, PassField.TPL_CONTENT, tplContent, PassErrorCode.TEMPLATE_CONTENT_IS_BLANK.code());
+        if (tplContent != null && !tplContent.isBlank()) {
+            JsonNode node = parse(v, PassField.TPL_CONTENT, tplContent, PassErrorCode.TEMPLATE_CONTENT_FORMAT_ERROR);
+            if (node != null && !node.isObject()) {
+                v.add(new Violation(PassField.TPL_CONTENT.wireName(), "must be a JSON object",
+                        PassErrorCode.TEMPLATE_CONTENT_FORMAT_ERROR.code()));
+            }
+        }
+        return v;
+    }
+
+    /** Throws when there are violations. */
+    static void requireValid(List<Violation> violations) {
+        if (!violations.isEmpty()) {
+            throw new InvalidPassUpdateException(violations);
+        }
+    }
+
+    private static void required(List<Violation> v, PassField field, String value, String code) {
+        if (value == null || value.isBlank()) {
+            v.add(new Violation(field.wireName(), "is required", code));
+            return;
+        }
+        text(v, field, value);
+    }
+
+    /** Length and character-set rules that every text field shares. */
+    private static void text(List<Violation> v, PassField field, String value) {
+        if (value == null) {
+            return;
+        }
+        if (value.length() > field.maxLength()) {
+            v.add(new Violation(field.wireName(), "must be at most " + field.maxLength() + " characters, was " + value.length()));
+        }
+        int bad = GbkText.firstNonGbk(value);
+        if (bad >= 0) {
+            v.add(new Violation(field.wireName(), "must hold only GBK characters; "
+                    + GbkText.describe(value, bad) + " at index " + bad + " is not", PassErrorCode.CHAR_NOT_GBK.code()));
+        }
+    }
+
+    private static void tplParams(List<Violation> v, String tplParams) {
+        JsonNode node = parse(v, PassField.TPL_PARAMS, tplParams, PassErrorCode.PARAMS_FORMAT_ERROR);
+        if (node == null) {
+            return;
+        }
+        if (!node.isObject()) {
+            v.add(new Violation(PassField.TPL_PARAMS.wireName(), "must be a JSON object of template variables",
+                    PassErrorCode.PARAMS_FORMAT_ERROR.code()));
+            return;
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            String where = PassField.TPL_PARAMS.wireName() + "." + e.getKey();
+            if (e.getValue().isNull()) {
+                v.add(new Violation(where, "must not be null", PassErrorCode.PARAME_IS_NULL.code()));
+            } else if (e.getValue().isContainerNode()) {
+                v.add(new Violation(where, "must be a string, number or boolean", PassErrorCode.PARAMS_VALUE_INVALID.code()));
+            }
+        }
+    }
+
+    private static JsonNode parse(List<Violation> v, PassField field, String json, PassErrorCode code) {
+        try {
+            return JSON.readTree(json);
+        } catch (JsonProcessingException e) {
+            v.add(new Violation(field.wireName(), "must be valid JSON (" + jsonProblem(e) + ")", code.code()));
+            return null;
+        }
+    }
+
+    /** Jackson's message without the source excerpt, which would echo the data. */
+    static String jsonProblem(JsonProcessingException e) {
+        String m = e.getOriginalMessage();
+        if (m == null) {
+            return e.getClass().getSimpleName();
+        }
+        int quote = m.indexOf('\n');
+        m = quote > 0 ? m.substring(0, quote) : m;
+        return m.length() > 120 ? m.substring(0, 120) + "..." : m;
+    }
+}
