@@ -1,0 +1,146 @@
+package io.alipass.camel.route;
+
+import io.alipass.camel.gateway.GatewayMethod;
+import io.alipass.camel.gateway.GatewayProtocol;
+import io.alipass.camel.gateway.InvalidRequestException;
+import io.alipass.camel.gateway.PassUpdateOutcome;
+import java.io.IOException;
+import java.util.Objects;
+import org.apache.camel.Exchange;
+import org.apache.camel.LoggingLevel;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.model.RouteDefinition;
+
+/**
+ * Adds the alipass building blocks to a CamelContext: the gateway call route
+ * ({@value #CALL_ENDPOINT}: sign, POST with camel-http, verify) and the route template
+ * {@value #TEMPLATE}, which wires a source to success, failure and dead-letter endpoints:
+ * <pre>
+ * source -&gt; enrich -&gt; call (retried with exponential backoff on transient faults) -&gt; success | failure
+ *        invalid input -&gt; failure; retries exhausted or unexpected error -&gt; dead letter
+ * </pre>
+ * Template parameters: {@code sourceUri}, {@code successUri}, {@code failureUri},
+ * {@code deadLetterUri} (required); {@code api} (the API of messages that name none),
+ * {@code maximumRedeliveries} (5), {@code redeliveryDelay} (1000 ms), {@code backOffMultiplier} (2),
+ * {@code maximumRedeliveryDelay} (30000 ms). Every outcome endpoint receives an
+ * {@link OutcomeDocument} with the original input, and the {@link AlipassHeaders}.
+ *
+ * <p>Use from Java: {@code context.addRoutes(new AlipassRoutes(protocol, settings, channelId))}, then
+ * {@code TemplatedRouteBuilder.builder(context, AlipassRoutes.TEMPLATE).parameter(...).add()}; from
+ * YAML with a {@code templatedRoute} that names {@value #TEMPLATE}.
+ */
+public final class AlipassRoutes extends RouteBuilder {
+    /** The route template's id. */
+    public static final String TEMPLATE = "alipass-pass-update";
+    /** The endpoint of the shared gateway call route. */
+    public static final String CALL_ENDPOINT = "direct:alipass-gateway-call";
+    /** The exchange property holding a template instance's default API. */
+    static final String DEFAULT_API = "AlipassDefaultApi";
+
+    private final GatewayProtocol protocol;
+    private final GatewayCallSettings call;
+    private final String defaultChannelId;
+
+    /**
+     * @param protocol         the app's signing and verification settings
+     * @param call             how to reach the gateway
+     * @param defaultChannelId the {@code channel_id} for instance updates that carry none, or null
+     */
+    public AlipassRoutes(GatewayProtocol protocol, GatewayCallSettings call, String defaultChannelId) {
+        this.protocol = Objects.requireNonNull(protocol, "protocol");
+        this.call = Objects.requireNonNull(call, "call");
+        this.defaultChannelId = defaultChannelId;
+    }
+
+    @Override
+    public void configure() {
+        getContext().getRegistry().bind("alipassConnectionManager", GatewayConnections.connectionManager(call));
+        getContext().getRegistry().bind("alipassHeaderFilter", new GatewayHeaderFilterStrategy());
+
+        RouteDefinition callRoute = from(CALL_ENDPOINT).routeId("alipass-gateway-call")
+                // Errors go back to the calling route, whose redelivery re-runs this whole route,
+                // so every attempt is signed afresh.
+                .errorHandler(noErrorHandler());
+        if (call.rateLimit() > 0) {
+            long perPeriod = call.rateLimit() >= 1 ? Math.round(call.rateLimit()) : 1;
+            long period = call.rateLimit() >= 1 ? 1000 : Math.round(1000 / call.rateLimit());
+            callRoute.throttle(constant(perPeriod)).totalRequestsMode().timePeriodMillis(period).end();
+        }
+        callRoute
+                .process(new SigningProcessor(protocol)).id("alipass-sign")
+                .to(gatewayEndpointUri()).id("alipass-http")
+                .process(new GatewayResponseProcessor(protocol)).id("alipass-response");
+
+        routeTemplate(TEMPLATE)
+                .templateParameter("sourceUri")
+                .templateParameter("successUri")
+                .templateParameter("failureUri")
+                .templateParameter("deadLetterUri")
+                .templateParameter("api", "")
+                .templateParameter("maximumRedeliveries", "5")
+                .templateParameter("redeliveryDelay", "1000")
+                .templateParameter("backOffMultiplier", "2")
+                .templateParameter("maximumRedeliveryDelay", "30000")
+                .from("{{sourceUri}}")
+                    .onException(InvalidRequestException.class)
+                        .handled(true)
+                        .logExhausted(false)
+                        .process(OutcomeDocument::invalidInput)
+                        .to("{{failureUri}}")
+                    .end()
+                    .onException(TransientGatewayException.class, IOException.class)
+                        .maximumRedeliveries("{{maximumRedeliveries}}")
+                        .redeliveryDelay("{{redeliveryDelay}}")
+                        .useExponentialBackOff()
+                        .backOffMultiplier("{{backOffMultiplier}}")
+                        .maximumRedeliveryDelay("{{maximumRedeliveryDelay}}")
+                        .collisionAvoidanceFactor(0.15)
+                        .retryAttemptedLogLevel(LoggingLevel.WARN)
+                        .logStackTrace(false)
+                        .logExhausted(false)
+                        .handled(true)
+                        .process(OutcomeDocument::deadLetter)
+                        .to("{{deadLetterUri}}")
+                    .end()
+                    .onException(Exception.class)
+                        .handled(true)
+                        .logExhausted(false)
+                        .log(LoggingLevel.ERROR, "alipass", "dead-lettering after an unexpected error: ${exception.class.simpleName}")
+                        .process(OutcomeDocument::error)
+                        .to("{{deadLetterUri}}")
+                    .end()
+                .setProperty(DEFAULT_API, constant("{{api}}"))
+                .process(new EnrichProcessor(defaultChannelId, null)).id("alipass-enrich")
+                .to(CALL_ENDPOINT)
+                .process(OutcomeDocument::answered)
+                .choice()
+                    .when(exchange -> exchange.getProperty(GatewayResponseProcessor.OUTCOME) instanceof PassUpdateOutcome.Success)
+                        .to("{{successUri}}")
+                    .otherwise()
+                        .to("{{failureUri}}")
+                .end();
+    }
+
+    private String gatewayEndpointUri() {
+        String url = call.gatewayUrl();
+        return url + (url.indexOf('?') >= 0 ? '&' : '?')
+                + "throwExceptionOnFailure=false"
+                + "&followRedirects=false"
+                + "&skipResponseHeaders=true"
+                + "&clientConnectionManager=#alipassConnectionManager"
+                + "&headerFilterStrategy=#alipassHeaderFilter";
+    }
+
+    /** The API named by a template instance's {@code api} parameter, or null. */
+    static GatewayMethod defaultApi(Exchange exchange) {
+        String api = exchange.getProperty(DEFAULT_API, String.class);
+        if (api == null || api.isBlank()) {
+            return null;
+        }
+        return switch (api.trim()) {
+            case "instance.update", "alipay.pass.instance.update" -> GatewayMethod.PASS_INSTANCE_UPDATE;
+            case "template.update", "alipay.pass.template.update" -> GatewayMethod.PASS_TEMPLATE_UPDATE;
+            default -> throw new IllegalArgumentException("template parameter api must be instance.update or template.update");
+        };
+    }
+}

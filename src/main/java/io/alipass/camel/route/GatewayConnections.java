@@ -1,0 +1,40 @@
+package io.alipass.camel.route;
+
+import java.util.concurrent.TimeUnit;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.client5.http.io.HttpClientConnectionManager;
+import org.apache.hc.client5.http.ssl.SSLConnectionSocketFactoryBuilder;
+import org.apache.hc.core5.http.io.SocketConfig;
+import org.apache.hc.core5.util.Timeout;
+
+/**
+ * Builds the pooled connection manager the gateway endpoint uses: timeouts, pool size and TLS trust
+ * from {@link GatewayCallSettings}. Hostname and certificate checks are the HTTP client's defaults
+ * and are never turned off. Giving the endpoint its own manager keeps a user's other {@code http}
+ * endpoints unaffected.
+ */
+final class GatewayConnections {
+    private GatewayConnections() {
+    }
+
+    static HttpClientConnectionManager connectionManager(GatewayCallSettings settings) {
+        Timeout connect = Timeout.ofMilliseconds(settings.connectTimeout().toMillis());
+        Timeout read = Timeout.ofMilliseconds(settings.readTimeout().toMillis());
+        PoolingHttpClientConnectionManagerBuilder builder = PoolingHttpClientConnectionManagerBuilder.create()
+                .setMaxConnTotal(settings.maxConnections())
+                .setMaxConnPerRoute(settings.maxConnections())
+                .setDefaultSocketConfig(SocketConfig.custom().setSoTimeout(read).setTcpNoDelay(true).build())
+                .setDefaultConnectionConfig(ConnectionConfig.custom()
+                        .setConnectTimeout(connect)
+                        .setSocketTimeout(read)
+                        .setTimeToLive(5, TimeUnit.MINUTES)
+                        .build());
+        if (settings.sslContext() != null) {
+            builder.setSSLSocketFactory(SSLConnectionSocketFactoryBuilder.create().setSslContext(settings.sslContext()).build());
+        }
+        PoolingHttpClientConnectionManager manager = builder.build();
+        return manager;
+    }
+}

@@ -1,0 +1,89 @@
+package io.alipass.camel.route;
+
+import io.alipass.camel.gateway.EncodedRequest;
+import io.alipass.camel.gateway.GatewayMethod;
+import io.alipass.camel.gateway.GatewayProtocol;
+import io.alipass.camel.gateway.PassUpdateOutcome;
+import io.alipass.camel.pass.PassUpdate;
+import java.util.Objects;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.camel.Processor;
+
+/**
+ * Reads the gateway's HTTP answer (after a {@code camel-http} call with
+ * {@code throwExceptionOnFailure=false}): verifies and parses it into a {@link PassUpdateOutcome},
+ * keeps it in the exchange property {@link #OUTCOME}, and sets the outcome headers
+ * ({@link AlipassHeaders}). A success or business failure continues; anything worth retrying
+ * (HTTP 5xx, {@code 20000}, {@code isp.*}, {@code KP.AE_SYSTEM_ERROR}, an untrustworthy response)
+ * throws {@link TransientGatewayException}.
+ *
+ * <p>An invalid response (unparsable, truncated, unsigned, wrongly signed) is retried, not failed:
+ * the gateway may have applied the update, so only a trustworthy answer or the dead-letter endpoint
+ * may close the message. It is never a success.
+ */
+public final class GatewayResponseProcessor implements Processor {
+    /** Exchange property holding the {@link PassUpdateOutcome}. */
+    public static final String OUTCOME = "AlipassOutcome";
+    /** Exchange property holding the {@link EncodedRequest} sent. */
+    static final String REQUEST = "AlipassRequest";
+    private static final String ATTEMPT_COUNT = "AlipassAttemptCount";
+
+    private final GatewayProtocol protocol;
+
+    public GatewayResponseProcessor(GatewayProtocol protocol) {
+        this.protocol = Objects.requireNonNull(protocol, "protocol");
+    }
+
+    @Override
+    public void process(Exchange exchange) {
+        Message message = exchange.getMessage();
+        int attempts = exchange.getProperty(ATTEMPT_COUNT, 0, Integer.class) + 1;
+        exchange.setProperty(ATTEMPT_COUNT, attempts);
+        message.setHeader(AlipassHeaders.ATTEMPTS, attempts);
+        GatewayMethod method = method(exchange);
+        Integer status = message.getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class);
+        byte[] body = message.getBody(byte[].class);
+        PassUpdateOutcome outcome;
+        if (status != null && status != 200) {
+            outcome = new PassUpdateOutcome.TransientFailure(method, null, null, null, null, "HTTP " + status);
+        } else {
+            outcome = protocol.interpret(method, body == null ? new byte[0] : body);
+        }
+        record(exchange, outcome);
+        if (outcome instanceof PassUpdateOutcome.TransientFailure || outcome instanceof PassUpdateOutcome.InvalidResponse) {
+            throw new TransientGatewayException(outcome);
+        }
+    }
+
+    /** Stores an outcome on the exchange and in the headers. */
+    static void record(Exchange exchange, PassUpdateOutcome outcome) {
+        exchange.setProperty(OUTCOME, outcome);
+        Message m = exchange.getMessage();
+        m.setHeader(AlipassHeaders.METHOD, outcome.method().name());
+        m.setHeader(AlipassHeaders.OUTCOME, outcome.kind());
+        setOrRemove(m, AlipassHeaders.CODE, outcome.code());
+        setOrRemove(m, AlipassHeaders.SUB_CODE, outcome.subCode());
+        setOrRemove(m, AlipassHeaders.SUB_MSG, outcome.subMsg());
+    }
+
+    private static void setOrRemove(Message m, String name, String value) {
+        if (value == null) {
+            m.removeHeader(name);
+        } else {
+            m.setHeader(name, value);
+        }
+    }
+
+    private static GatewayMethod method(Exchange exchange) {
+        EncodedRequest request = exchange.getProperty(REQUEST, EncodedRequest.class);
+        if (request != null) {
+            return request.method();
+        }
+        PassUpdate update = exchange.getProperty(EnrichProcessor.UPDATE, PassUpdate.class);
+        if (update != null) {
+            return update.method();
+        }
+        throw new IllegalStateException("no signed request on the exchange: run the signing processor before the call");
+    }
+}
