@@ -40,16 +40,24 @@ public final class AlipassRoutes extends RouteBuilder {
     private final GatewayProtocol protocol;
     private final GatewayCallSettings call;
     private final String defaultChannelId;
+    private final OutcomeListener listener;
+
+    /** Routes without an outcome listener. */
+    public AlipassRoutes(GatewayProtocol protocol, GatewayCallSettings call, String defaultChannelId) {
+        this(protocol, call, defaultChannelId, OutcomeListener.NONE);
+    }
 
     /**
      * @param protocol         the app's signing and verification settings
      * @param call             how to reach the gateway
      * @param defaultChannelId the {@code channel_id} for instance updates that carry none, or null
+     * @param listener         hears every outcome and gateway call (metrics, batch summaries)
      */
-    public AlipassRoutes(GatewayProtocol protocol, GatewayCallSettings call, String defaultChannelId) {
+    public AlipassRoutes(GatewayProtocol protocol, GatewayCallSettings call, String defaultChannelId, OutcomeListener listener) {
         this.protocol = Objects.requireNonNull(protocol, "protocol");
         this.call = Objects.requireNonNull(call, "call");
         this.defaultChannelId = defaultChannelId;
+        this.listener = Objects.requireNonNull(listener, "listener");
     }
 
     @Override
@@ -69,7 +77,7 @@ public final class AlipassRoutes extends RouteBuilder {
         callRoute
                 .process(new SigningProcessor(protocol)).id("alipass-sign")
                 .to(gatewayEndpointUri()).id("alipass-http")
-                .process(new GatewayResponseProcessor(protocol)).id("alipass-response");
+                .process(new GatewayResponseProcessor(protocol, listener)).id("alipass-response");
 
         routeTemplate(TEMPLATE)
                 .templateParameter("sourceUri")
@@ -86,6 +94,7 @@ public final class AlipassRoutes extends RouteBuilder {
                         .handled(true)
                         .logExhausted(false)
                         .process(OutcomeDocument::invalidInput)
+                        .process(this::tellListener)
                         .to("{{failureUri}}")
                     .end()
                     .onException(TransientGatewayException.class, IOException.class)
@@ -100,6 +109,7 @@ public final class AlipassRoutes extends RouteBuilder {
                         .logExhausted(false)
                         .handled(true)
                         .process(OutcomeDocument::deadLetter)
+                        .process(this::tellListener)
                         .to("{{deadLetterUri}}")
                     .end()
                     .onException(Exception.class)
@@ -107,18 +117,26 @@ public final class AlipassRoutes extends RouteBuilder {
                         .logExhausted(false)
                         .log(LoggingLevel.ERROR, "alipass", "dead-lettering after an unexpected error: ${exception.class.simpleName}")
                         .process(OutcomeDocument::error)
+                        .process(this::tellListener)
                         .to("{{deadLetterUri}}")
                     .end()
                 .setProperty(DEFAULT_API, constant("{{api}}"))
                 .process(new EnrichProcessor(defaultChannelId, null)).id("alipass-enrich")
                 .to(CALL_ENDPOINT)
                 .process(OutcomeDocument::answered)
+                .process(this::tellListener)
                 .choice()
                     .when(exchange -> exchange.getProperty(GatewayResponseProcessor.OUTCOME) instanceof PassUpdateOutcome.Success)
                         .to("{{successUri}}")
                     .otherwise()
                         .to("{{failureUri}}")
                 .end();
+    }
+
+    private void tellListener(Exchange exchange) {
+        var m = exchange.getMessage();
+        listener.outcome(m.getHeader(AlipassHeaders.OUTCOME, String.class), m.getHeader(AlipassHeaders.METHOD, String.class),
+                m.getHeader(AlipassHeaders.CODE, String.class), m.getHeader(AlipassHeaders.SUB_CODE, String.class));
     }
 
     private String gatewayEndpointUri() {

@@ -27,12 +27,20 @@ public final class GatewayResponseProcessor implements Processor {
     public static final String OUTCOME = "AlipassOutcome";
     /** Exchange property holding the {@link EncodedRequest} sent. */
     static final String REQUEST = "AlipassRequest";
+    /** Exchange property holding the {@link System#nanoTime()} at which the request was signed. */
+    static final String SENT_AT = "AlipassSentAt";
     private static final String ATTEMPT_COUNT = "AlipassAttemptCount";
 
     private final GatewayProtocol protocol;
+    private final OutcomeListener listener;
 
     public GatewayResponseProcessor(GatewayProtocol protocol) {
+        this(protocol, OutcomeListener.NONE);
+    }
+
+    public GatewayResponseProcessor(GatewayProtocol protocol, OutcomeListener listener) {
         this.protocol = Objects.requireNonNull(protocol, "protocol");
+        this.listener = Objects.requireNonNull(listener, "listener");
     }
 
     @Override
@@ -51,6 +59,8 @@ public final class GatewayResponseProcessor implements Processor {
             outcome = protocol.interpret(method, body == null ? new byte[0] : body);
         }
         record(exchange, outcome);
+        Long sentAt = exchange.getProperty(SENT_AT, Long.class);
+        listener.gatewayCall(method.name(), outcome.kind(), sentAt == null ? 0 : System.nanoTime() - sentAt);
         if (outcome instanceof PassUpdateOutcome.TransientFailure || outcome instanceof PassUpdateOutcome.InvalidResponse) {
             throw new TransientGatewayException(outcome);
         }

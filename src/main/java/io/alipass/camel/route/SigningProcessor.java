@@ -45,6 +45,7 @@ public final class SigningProcessor implements Processor {
         message.setHeader(Exchange.CONTENT_TYPE, request.contentType());
         message.setBody(request.body());
         exchange.setProperty(GatewayResponseProcessor.REQUEST, request);
+        exchange.setProperty(GatewayResponseProcessor.SENT_AT, System.nanoTime());
     }
 
     @Override
