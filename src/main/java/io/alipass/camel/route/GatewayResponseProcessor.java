@@ -29,7 +29,8 @@ public final class GatewayResponseProcessor implements Processor {
     static final String REQUEST = "AlipassRequest";
     /** Exchange property holding the {@link System#nanoTime()} at which the request was signed. */
     static final String SENT_AT = "AlipassSentAt";
-    private static final String ATTEMPT_COUNT = "AlipassAttemptCount";
+    /** Exchange property counting the signed attempts; kept as a property because headers do not survive the call. */
+    static final String ATTEMPT_COUNT = "AlipassAttemptCount";
 
     private final GatewayProtocol protocol;
     private final OutcomeListener listener;
@@ -46,9 +47,7 @@ public final class GatewayResponseProcessor implements Processor {
     @Override
     public void process(Exchange exchange) {
         Message message = exchange.getMessage();
-        int attempts = exchange.getProperty(ATTEMPT_COUNT, 0, Integer.class) + 1;
-        exchange.setProperty(ATTEMPT_COUNT, attempts);
-        message.setHeader(AlipassHeaders.ATTEMPTS, attempts);
+        message.setHeader(AlipassHeaders.ATTEMPTS, exchange.getProperty(ATTEMPT_COUNT, 0, Integer.class));
         GatewayMethod method = method(exchange);
         Integer status = message.getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class);
         byte[] body = message.getBody(byte[].class);

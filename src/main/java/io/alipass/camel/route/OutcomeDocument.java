@@ -101,8 +101,9 @@ public final class OutcomeDocument {
         if (key != null) {
             doc.put("key", key);
         }
-        Integer attempts = m.getHeader(AlipassHeaders.ATTEMPTS, Integer.class);
-        doc.put("attempts", attempts == null ? 0 : attempts);
+        int attempts = exchange.getProperty(GatewayResponseProcessor.ATTEMPT_COUNT, 0, Integer.class);
+        m.setHeader(AlipassHeaders.ATTEMPTS, attempts);
+        doc.put("attempts", attempts);
         return doc;
     }
 

@@ -46,6 +46,9 @@ public final class SigningProcessor implements Processor {
         message.setBody(request.body());
         exchange.setProperty(GatewayResponseProcessor.REQUEST, request);
         exchange.setProperty(GatewayResponseProcessor.SENT_AT, System.nanoTime());
+        int attempts = exchange.getProperty(GatewayResponseProcessor.ATTEMPT_COUNT, 0, Integer.class) + 1;
+        exchange.setProperty(GatewayResponseProcessor.ATTEMPT_COUNT, attempts);
+        message.setHeader(AlipassHeaders.ATTEMPTS, attempts);
     }
 
     @Override
