@@ -7,7 +7,11 @@ import org.apache.camel.Processor;
  * Sets the HTTP status of the synchronous answer from the outcome: 200 success, 422 business
  * failure (the {@code KP.AE_*} code is in the body and {@link AlipassHeaders#SUB_CODE}), 400 invalid
  * input, 503 when the gateway said it was unavailable, 502 for other gateway trouble, 500 otherwise.
- * The body is the {@link OutcomeDocument}.
+ * The body is the {@link OutcomeDocument}. An exchange without an outcome (refused by
+ * {@link BearerTokenCheck}) keeps the status it has.
+ *
+ * <p>Run it as {@code onCompletion().modeBeforeConsumer()}: the template route ends an exchange
+ * whose failure it handled, so a step placed after the template would not run for those.
  */
 public final class HttpOutcomeResponder implements Processor {
 
@@ -15,6 +19,9 @@ public final class HttpOutcomeResponder implements Processor {
     public void process(Exchange exchange) {
         var m = exchange.getMessage();
         String outcome = m.getHeader(AlipassHeaders.OUTCOME, String.class);
+        if (outcome == null && m.getHeader(Exchange.HTTP_RESPONSE_CODE) != null) {
+            return;
+        }
         int status;
         if ("success".equals(outcome)) {
             status = 200;
