@@ -21,7 +21,7 @@ class CertificateModeTest {
     @BeforeAll
     static void start() {
         app = RawCall.rsaKeyPair();
-        sandbox = SandboxGateway.start();
+        sandbox = TestSandboxes.start();
         appCert = sandbox.issueAppCertificate(APP_ID, app.getPublic());
         sandbox.state().addTemplate("tpl-cert", "{\"logo\":\"\"}");
     }

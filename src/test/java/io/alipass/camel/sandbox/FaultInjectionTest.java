@@ -36,7 +36,7 @@ class FaultInjectionTest {
     @BeforeAll
     static void start() {
         app = RawCall.rsaKeyPair();
-        sandbox = SandboxGateway.start();
+        sandbox = TestSandboxes.start();
         sandbox.registerApp(APP_ID, app.getPublic());
         sandbox.state().addTemplate("tpl-1", "{\"evoucherInfo\":{\"title\":\"$title$\"}}");
         client = new ProtocolClient(GatewayProtocol.builder().appId(APP_ID)

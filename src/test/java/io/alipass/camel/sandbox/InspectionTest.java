@@ -24,7 +24,7 @@ class InspectionTest {
     @BeforeAll
     static void start() {
         app = RawCall.rsaKeyPair();
-        sandbox = SandboxGateway.start();
+        sandbox = TestSandboxes.start();
         sandbox.registerApp(APP_ID, app.getPublic());
         sandbox.state().addTemplate("tpl-inspect", "{\"evoucherInfo\":{\"title\":\"$title$\"}}");
         sandbox.state().addPass("tpl-inspect", "SN-INSPECT", "2088000000000005", Map.of("title", "t"));

@@ -22,7 +22,7 @@ class InstanceApiTest {
     @BeforeAll
     static void start() {
         app = RawCall.rsaKeyPair();
-        sandbox = SandboxGateway.start();
+        sandbox = TestSandboxes.start();
         sandbox.registerApp(APP_ID, app.getPublic());
         sandbox.state().addTemplate("tpl-1", TEMPLATE);
     }

@@ -19,7 +19,7 @@ class TemplateApiTest {
     @BeforeAll
     static void start() {
         app = RawCall.rsaKeyPair();
-        sandbox = SandboxGateway.start(SandboxSettings.builder().forbiddenWords(List.of("赌博", "casino")).build());
+        sandbox = SandboxGateway.start(TestSandboxes.settings().forbiddenWords(List.of("赌博", "casino")).build());
         sandbox.registerApp(APP_ID, app.getPublic());
         sandbox.state().addTemplate("tpl-seeded", "{\"logo\":\"\",\"evoucherInfo\":{\"title\":\"$title$\"}}");
     }
