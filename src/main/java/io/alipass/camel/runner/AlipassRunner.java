@@ -29,7 +29,7 @@ public final class AlipassRunner {
     public static final int EXIT_CANNOT_START = 2;
 
     private static final String LOG_CONFIG = "classpath:alipass-runner-log4j2.xml";
-    private static final String DEFAULT_PROPERTIES = "classpath:alipass-runner.properties,file:application.properties;optional=true";
+    private static final String DEFAULT_PROPERTIES = "file:application.properties;optional=true,classpath:alipass-runner.properties";
 
     private final String[] args;
     private final CountDownLatch started = new CountDownLatch(1);

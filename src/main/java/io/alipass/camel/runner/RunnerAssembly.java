@@ -183,7 +183,7 @@ final class RunnerAssembly extends MainListenerSupport {
         if (observe != null) {
             b.append("health:        ").append(observe).append("/health, metrics ").append(observe).append("/metrics\n");
         }
-        if (settings.sandbox()) {
+        if (settings.sandbox() && !once) {
             b.append("try it:        cp samples/instance-update.json ").append(absolute(settings.file().inbox())).append("/\n");
         }
         return b.toString();
