@@ -91,8 +91,14 @@ class RunnerDropTest {
         HttpClient client = HttpClient.newHttpClient();
         String record = "{\"api\":\"instance.update\",\"serial_number\":\"DEMO-0010\",\"status\":\"USED\",\"verify_code\":\"1\",\"verify_type\":\"wave\"}";
         HttpResponse<String> refused = client.send(HttpRequest.newBuilder(URI.create(url))
+                .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(record)).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(401, refused.statusCode());
+        HttpResponse<String> form = client.send(HttpRequest.newBuilder(URI.create(url))
+                .header("Authorization", "Bearer " + runner.httpToken())
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(record)).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(415, form.statusCode(), "only JSON is accepted");
         HttpResponse<String> ok = client.send(HttpRequest.newBuilder(URI.create(url))
                 .header("Authorization", "Bearer " + runner.httpToken())
                 .header("Content-Type", "application/json")
@@ -113,7 +119,7 @@ class RunnerDropTest {
         // One outcome makes sure the alipass meters exist.
         String record = "{\"api\":\"instance.update\",\"serial_number\":\"DEMO-0011\",\"status\":\"USED\",\"verify_code\":\"1\",\"verify_type\":\"wave\"}";
         client.send(HttpRequest.newBuilder(URI.create(runner.httpUrl())).header("Authorization", "Bearer " + runner.httpToken())
-                .POST(HttpRequest.BodyPublishers.ofString(record)).build(), HttpResponse.BodyHandlers.ofString());
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(record)).build(), HttpResponse.BodyHandlers.ofString());
         HttpResponse<String> metrics = client.send(HttpRequest.newBuilder(URI.create(observe + "/metrics")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(200, metrics.statusCode());
