@@ -108,6 +108,18 @@ class RunnerDropTest {
     }
 
     @Test
+    void aMessageOnTheQueueOfTheEmbeddedBrokerIsProcessed() throws Exception {
+        String record = "{\"api\":\"instance.update\",\"serial_number\":\"DEMO-0020\",\"status\":\"USED\",\"verify_code\":\"2\",\"verify_type\":\"wave\"}";
+        // The embedded broker's in-VM acceptor is reachable from anywhere in this JVM.
+        try (var factory = new org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory(EmbeddedBroker.IN_VM_URL);
+             var jms = factory.createContext()) {
+            jms.createProducer().send(jms.createQueue(runner.settings().jms().queue()), record);
+        }
+        JsonNode doc = awaitOneDocument(data.resolve("outbox/success"), d -> "DEMO-0020".equals(d.path("key").asText()));
+        assertEquals("success", doc.path("outcome").asText());
+    }
+
+    @Test
     void healthAndMetricsAreServedOnTheManagementPort() throws Exception {
         String observe = runner.managementUrl();
         assertNotNull(observe);
