@@ -105,6 +105,19 @@ class RunnerDropTest {
                 .POST(HttpRequest.BodyPublishers.ofString(record)).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, ok.statusCode(), ok.body());
         assertEquals("success", JSON.readTree(ok.body()).path("outcome").asText());
+        HttpResponse<String> invalid = client.send(HttpRequest.newBuilder(URI.create(url))
+                .header("Authorization", "Bearer " + runner.httpToken())
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"api\":\"instance.update\",\"serial_number\":\"DEMO-0011\",\"status\":\"DONE\"}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(400, invalid.statusCode(), invalid.body());
+        assertEquals("status", JSON.readTree(invalid.body()).path("violations").path(0).path("field").asText());
+        HttpResponse<String> unknown = client.send(HttpRequest.newBuilder(URI.create(url))
+                .header("Authorization", "Bearer " + runner.httpToken())
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"api\":\"instance.update\",\"serial_number\":\"NO-SUCH-PASS\",\"status\":\"CLOSED\"}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(422, unknown.statusCode(), unknown.body());
     }
 
     @Test
