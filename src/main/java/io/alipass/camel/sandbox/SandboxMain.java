@@ -5,6 +5,7 @@ import io.alipass.camel.gateway.GatewayConfigurationException;
 import io.alipass.camel.gateway.KeyReader;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -20,20 +21,27 @@ import java.util.concurrent.CountDownLatch;
 public final class SandboxMain {
     static final String USAGE = """
             usage: SandboxMain [--port N] [--app-id ID (--app-public-key PATH|BASE64 | --app-cert PATH)]
-                               [--keys-dir DIR] [--key-bits 2048]
+                               [--keys-dir DIR] [--key-bits 2048] [--latency-ms N] [--latency-jitter-ms N] [--workers N]
               --port            port on 127.0.0.1 (default 8080; 0 picks a free one)
               --app-id          the app id to register
               --app-public-key  the app's public key ("应用公钥"): a file (PEM or Base64) or the Base64 text
               --app-cert        the app's public-key certificate (certificate mode), a PEM file
               --keys-dir        where the sandbox's Alipay keys are kept and reused (default ./sandbox-keys)
-              --key-bits        size of a newly generated Alipay key (default 2048)""";
+              --key-bits        size of a newly generated Alipay key (default 2048)
+              --latency-ms      delay every answer by this many milliseconds (default 0)
+              --latency-jitter-ms  add up to this many more milliseconds, at random (default 0)
+              --workers         threads that check and answer requests (default: twice the CPUs, at least 4)""";
 
     /** The parsed command line. */
-    record Options(int port, String appId, String appPublicKey, String appCert, Path keysDir, int keyBits) {
+    record Options(int port, String appId, String appPublicKey, String appCert, Path keysDir, int keyBits,
+                   int latencyMs, int jitterMs, int workers) {
 
         static Options parse(String[] args) {
             int port = 8080;
             int keyBits = 2048;
+            int latency = 0;
+            int jitter = 0;
+            int workers = SandboxSettings.builder().build().workerThreads();
             String appId = null;
             String publicKey = null;
             String cert = null;
@@ -54,6 +62,9 @@ public final class SandboxMain {
                     case "--app-cert" -> cert = value;
                     case "--keys-dir" -> keysDir = Path.of(value);
                     case "--key-bits" -> keyBits = number(name, value);
+                    case "--latency-ms" -> latency = number(name, value);
+                    case "--latency-jitter-ms" -> jitter = number(name, value);
+                    case "--workers" -> workers = number(name, value);
                     default -> throw new IllegalArgumentException("unknown option " + name);
                 }
             }
@@ -66,7 +77,7 @@ public final class SandboxMain {
             if (appId != null && publicKey == null && cert == null) {
                 throw new IllegalArgumentException("--app-id needs --app-public-key or --app-cert");
             }
-            return new Options(port, appId, publicKey, cert, keysDir, keyBits);
+            return new Options(port, appId, publicKey, cert, keysDir, keyBits, latency, jitter, workers);
         }
 
         private static int number(String name, String value) {
@@ -110,8 +121,9 @@ public final class SandboxMain {
     public static SandboxGateway start(String[] args, PrintStream out) {
         Options o = Options.parse(args);
         SandboxGateway sandbox = SandboxGateway.start(SandboxSettings.builder().port(o.port()).keysDir(o.keysDir())
-                .alipayKeyBits(o.keyBits()).build());
+                .alipayKeyBits(o.keyBits()).workerThreads(o.workers()).build());
         try {
+            sandbox.faults().latency(Duration.ofMillis(o.latencyMs()), Duration.ofMillis(o.jitterMs()));
             if (o.appPublicKey() != null) {
                 sandbox.registerApp(o.appId(), KeyReader.publicKey(o.appPublicKey()));
             } else if (o.appCert() != null) {
