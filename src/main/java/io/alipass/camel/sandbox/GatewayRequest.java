@@ -61,6 +61,12 @@ record GatewayRequest(Map<String, String> parameters, String declaredCharset, Re
         return v == null || v.isBlank();
     }
 
+    /** Names the parameters only: their values include the sign, the app_auth_token and the business data. */
+    @Override
+    public String toString() {
+        return "GatewayRequest[" + parameters.keySet() + ", charset " + declaredCharset + "]";
+    }
+
     private static String rawParameter(String encoded, String name) {
         if (encoded == null) {
             return null;

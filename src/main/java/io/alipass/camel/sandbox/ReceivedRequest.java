@@ -45,6 +45,13 @@ public record ReceivedRequest(long sequence, Instant receivedAt, String httpMeth
                 kept, sign, token, answered ? answer.code() : null, answered ? answer.subCode() : null, fault);
     }
 
+    /** Names the call and its answer; the parameters hold business data and stay out of logs. */
+    @Override
+    public String toString() {
+        return "ReceivedRequest[#" + sequence + " " + method + " app " + appId + " -> " + code
+                + (subCode == null ? "" : " " + subCode) + (fault == null ? "" : ", fault " + fault) + "]";
+    }
+
     /** The {@code biz_content} received (decrypted), or null. */
     public String bizContent() {
         return parameters.get(ParameterName.BIZ_CONTENT);

@@ -5,6 +5,9 @@ import io.alipass.camel.gateway.GatewayConfigurationException;
 import io.alipass.camel.gateway.KeyReader;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -20,20 +23,34 @@ import java.util.concurrent.CountDownLatch;
 public final class SandboxMain {
     static final String USAGE = """
             usage: SandboxMain [--port N] [--app-id ID (--app-public-key PATH|BASE64 | --app-cert PATH)]
-                               [--keys-dir DIR] [--key-bits 2048]
+                               [--keys-dir DIR] [--key-bits 2048] [--latency-ms N] [--latency-jitter-ms N] [--workers N]
+                               [--fault NAME=SHARE]... [--fault-seed N]
               --port            port on 127.0.0.1 (default 8080; 0 picks a free one)
               --app-id          the app id to register
               --app-public-key  the app's public key ("应用公钥"): a file (PEM or Base64) or the Base64 text
               --app-cert        the app's public-key certificate (certificate mode), a PEM file
               --keys-dir        where the sandbox's Alipay keys are kept and reused (default ./sandbox-keys)
-              --key-bits        size of a newly generated Alipay key (default 2048)""";
+              --key-bits        size of a newly generated Alipay key (default 2048)
+              --latency-ms      delay every answer by this many milliseconds (default 0)
+              --latency-jitter-ms  add up to this many more milliseconds, at random (default 0)
+              --workers         threads that check and answer requests (default: twice the CPUs, at least 4)
+              --fault           inject a fault into a share of the calls, e.g. SERVICE_UNAVAILABLE=0.1; one of
+                                SERVICE_UNAVAILABLE, PASS_SYSTEM_ERROR, DROP_CONNECTION, HTTP_502,
+                                DROP_AFTER_PROCESSING, TRUNCATED_BODY, MISSING_SIGNATURE, WRONG_SIGNATURE
+              --fault-seed      seed of the random faults, to repeat a run (default 1)""";
 
     /** The parsed command line. */
-    record Options(int port, String appId, String appPublicKey, String appCert, Path keysDir, int keyBits) {
+    record Options(int port, String appId, String appPublicKey, String appCert, Path keysDir, int keyBits,
+                   int latencyMs, int jitterMs, int workers, Map<Fault, Double> faults, long faultSeed) {
 
         static Options parse(String[] args) {
             int port = 8080;
             int keyBits = 2048;
+            int latency = 0;
+            int jitter = 0;
+            int workers = SandboxSettings.builder().build().workerThreads();
+            Map<Fault, Double> faults = new EnumMap<>(Fault.class);
+            long seed = 1;
             String appId = null;
             String publicKey = null;
             String cert = null;
@@ -54,6 +71,11 @@ public final class SandboxMain {
                     case "--app-cert" -> cert = value;
                     case "--keys-dir" -> keysDir = Path.of(value);
                     case "--key-bits" -> keyBits = number(name, value);
+                    case "--latency-ms" -> latency = number(name, value);
+                    case "--latency-jitter-ms" -> jitter = number(name, value);
+                    case "--workers" -> workers = number(name, value);
+                    case "--fault" -> fault(faults, value);
+                    case "--fault-seed" -> seed = number(name, value);
                     default -> throw new IllegalArgumentException("unknown option " + name);
                 }
             }
@@ -66,7 +88,16 @@ public final class SandboxMain {
             if (appId != null && publicKey == null && cert == null) {
                 throw new IllegalArgumentException("--app-id needs --app-public-key or --app-cert");
             }
-            return new Options(port, appId, publicKey, cert, keysDir, keyBits);
+            return new Options(port, appId, publicKey, cert, keysDir, keyBits, latency, jitter, workers, faults, seed);
+        }
+
+        private static void fault(Map<Fault, Double> faults, String value) {
+            int eq = value.indexOf('=');
+            try {
+                faults.put(Fault.valueOf(value.substring(0, Math.max(eq, 0))), Double.parseDouble(value.substring(eq + 1)));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("--fault must be NAME=SHARE with a fault name and a share from 0 to 1, was " + value);
+            }
         }
 
         private static int number(String name, String value) {
@@ -110,8 +141,10 @@ public final class SandboxMain {
     public static SandboxGateway start(String[] args, PrintStream out) {
         Options o = Options.parse(args);
         SandboxGateway sandbox = SandboxGateway.start(SandboxSettings.builder().port(o.port()).keysDir(o.keysDir())
-                .alipayKeyBits(o.keyBits()).build());
+                .alipayKeyBits(o.keyBits()).workerThreads(o.workers()).faultSeed(o.faultSeed()).build());
         try {
+            sandbox.faults().latency(Duration.ofMillis(o.latencyMs()), Duration.ofMillis(o.jitterMs()));
+            o.faults().forEach(sandbox.faults()::share);
             if (o.appPublicKey() != null) {
                 sandbox.registerApp(o.appId(), KeyReader.publicKey(o.appPublicKey()));
             } else if (o.appCert() != null) {

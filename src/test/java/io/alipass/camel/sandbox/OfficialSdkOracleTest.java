@@ -31,6 +31,7 @@ import org.junit.jupiter.api.Test;
 class OfficialSdkOracleTest {
     static final String APP_ID = "2021000000000007";
     static final String CERT_APP_ID = "2021000000000008";
+    static final String AES_APP_ID = "2021000000000013";
     static final String CHANNEL = "2088000000000007";
     static KeyPair app;
     static KeyPair otherApp;
@@ -191,6 +192,20 @@ class OfficialSdkOracleTest {
         request.setBizContent("{\"tpl_id\":\"tpl-sdk\",\"tpl_content\":\"{\\\"logo\\\":\\\"\\\"}\"}");
         AlipayPassTemplateUpdateResponse response = client.certificateExecute(request);
         assertTrue(response.isSuccess(), response.getBody());
+    }
+
+    @Test
+    void anEncryptedCallSucceedsAndItsEncryptedAnswerVerifies() throws AlipayApiException {
+        String aesKey = Base64.getEncoder().encodeToString("fedcba9876543210".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        sandbox.registerApp(AES_APP_ID, app.getPublic()).registerAppAesKey(AES_APP_ID, aesKey);
+        AlipayClient client = new DefaultAlipayClient(sandbox.url(), AES_APP_ID, Base64.getEncoder().encodeToString(app.getPrivate().getEncoded()),
+                "json", "UTF-8", sandbox.alipayPublicKeyBase64(), "RSA2", aesKey, "AES");
+        AlipayPassInstanceUpdateRequest request = new AlipayPassInstanceUpdateRequest();
+        request.setBizContent(seedPass("SN-SDK-AES"));
+        request.setNeedEncrypt(true);
+        AlipayPassInstanceUpdateResponse response = client.execute(request);
+        assertTrue(response.isSuccess(), response.getBody());
+        assertEquals(PassLifecycle.USED, sandbox.state().pass("SN-SDK-AES", CHANNEL).orElseThrow().lifecycle());
     }
 
     private static String readTplId(String result) {

@@ -80,6 +80,15 @@ class SandboxMainTest {
     }
 
     @Test
+    void injectsTheFaultsGivenOnTheCommandLine() {
+        try (SandboxGateway sandbox = SandboxMain.start(new String[] {"--port", "0", "--app-id", APP_ID, "--app-public-key", base64(app),
+                "--keys-dir", TestSandboxes.KEYS.toString(), "--fault", "SERVICE_UNAVAILABLE=1"}, new PrintStream(new ByteArrayOutputStream()))) {
+            RawCall.Reply reply = RawCall.of(APP_ID, GatewayMethod.PASS_TEMPLATE_UPDATE, "{}", app.getPrivate()).send(sandbox.url());
+            assertEquals("isp.unknow-error", reply.subCode());
+        }
+    }
+
+    @Test
     void refusesAnAppIdWithoutAKey() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> SandboxMain.start(new String[] {"--app-id", APP_ID}, new PrintStream(new ByteArrayOutputStream())));
