@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -87,20 +88,15 @@ public final class PassUpdateReader {
         JsonNode api = node.get(API_FIELD);
         if (api == null || api.isNull()) {
             if (implied == null) {
-                v.add(new Violation(API_FIELD, "is required: instance.update or template.update"));
+                v.add(new Violation(API_FIELD, "is required: " + PassApi.ACCEPTED));
             }
             return implied;
         }
-        String name = api.isTextual() ? api.asText().trim() : "";
-        switch (name) {
-            case "instance.update", "alipay.pass.instance.update":
-                return GatewayMethod.PASS_INSTANCE_UPDATE;
-            case "template.update", "alipay.pass.template.update":
-                return GatewayMethod.PASS_TEMPLATE_UPDATE;
-            default:
-                v.add(new Violation(API_FIELD, "must be instance.update or template.update"));
-                return null;
+        Optional<GatewayMethod> named = api.isTextual() ? PassApi.named(api.asText()) : Optional.empty();
+        if (named.isEmpty()) {
+            v.add(new Violation(API_FIELD, "must be " + PassApi.ACCEPTED));
         }
+        return named.orElse(null);
     }
 
     private PassUpdate instance(List<Violation> v, JsonNode node) {

@@ -4,6 +4,7 @@ import io.alipass.camel.gateway.GatewayMethod;
 import io.alipass.camel.gateway.GatewayProtocol;
 import io.alipass.camel.gateway.InvalidRequestException;
 import io.alipass.camel.gateway.PassUpdateOutcome;
+import io.alipass.camel.pass.PassApi;
 import java.io.IOException;
 import java.util.Objects;
 import org.apache.camel.Exchange;
@@ -155,10 +156,7 @@ public final class AlipassRoutes extends RouteBuilder {
         if (api == null || api.isBlank()) {
             return null;
         }
-        return switch (api.trim()) {
-            case "instance.update", "alipay.pass.instance.update" -> GatewayMethod.PASS_INSTANCE_UPDATE;
-            case "template.update", "alipay.pass.template.update" -> GatewayMethod.PASS_TEMPLATE_UPDATE;
-            default -> throw new IllegalArgumentException("template parameter api must be instance.update or template.update");
-        };
+        return PassApi.named(api).orElseThrow(() -> new IllegalArgumentException(
+                "template parameter api must be " + PassApi.ACCEPTED + ", was '" + api + "'"));
     }
 }

@@ -3,6 +3,7 @@ package io.alipass.camel.route;
 import io.alipass.camel.gateway.GatewayMethod;
 import io.alipass.camel.pass.InvalidPassUpdateException;
 import io.alipass.camel.gateway.InvalidRequestException.Violation;
+import io.alipass.camel.pass.PassApi;
 import io.alipass.camel.pass.PassUpdate;
 import io.alipass.camel.pass.PassUpdateReader;
 import java.util.List;
@@ -62,12 +63,8 @@ public final class EnrichProcessor implements Processor {
             GatewayMethod fromRoute = AlipassRoutes.defaultApi(exchange);
             return fromRoute != null ? fromRoute : defaultMethod;
         }
-        return switch (api.trim()) {
-            case "instance.update", "alipay.pass.instance.update" -> GatewayMethod.PASS_INSTANCE_UPDATE;
-            case "template.update", "alipay.pass.template.update" -> GatewayMethod.PASS_TEMPLATE_UPDATE;
-            default -> throw new InvalidPassUpdateException(List.of(new Violation(AlipassHeaders.API,
-                    "must be instance.update or template.update")));
-        };
+        return PassApi.named(api).orElseThrow(() -> new InvalidPassUpdateException(List.of(new Violation(AlipassHeaders.API,
+                "must be " + PassApi.ACCEPTED))));
     }
 
     /** A UTF-8 byte-order mark from a Windows editor is not part of the JSON. */

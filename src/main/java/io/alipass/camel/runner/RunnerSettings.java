@@ -279,11 +279,10 @@ public record RunnerSettings(
 
         String api(String key) {
             String v = text(key);
-            if (v == null || v.equals("instance.update") || v.equals("template.update")
-                    || v.equals("alipay.pass.instance.update") || v.equals("alipay.pass.template.update")) {
+            if (v == null || io.alipass.camel.pass.PassApi.named(v).isPresent()) {
                 return v;
             }
-            throw new RunnerConfigurationException(PREFIX + key, "must be instance.update, template.update or empty, was '" + v + "'");
+            throw new RunnerConfigurationException(PREFIX + key, "must be " + io.alipass.camel.pass.PassApi.ACCEPTED + " or empty, was '" + v + "'");
         }
     }
 }
