@@ -1,0 +1,185 @@
+package io.alipass.camel.bench;
+
+import io.alipass.camel.bench.ResultTable.Row;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import org.apache.logging.log4j.Level;
+import org.apache.logging.log4j.core.config.Configurator;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+import org.openjdk.jmh.runner.options.VerboseMode;
+
+/**
+ * The benchmark behind {@code bench/run}: measures each figure of bench/README.md and its reference
+ * in this one run, on this machine, and prints one table of ratios.
+ *
+ * <p>Arguments: none for the full run (about 5 minutes on 2 cores), {@code --quick} for about a
+ * minute, {@code --smoke} for the seconds-long run the tests use (its numbers mean nothing).
+ */
+public final class Benchmark {
+    /**
+     * How much work each figure does. A figure and its reference are taken in {@code rounds} turns
+     * of alternating order, and the median ratio is reported, so that a change in the machine's
+     * load during the run falls on both sides alike.
+     */
+    record Sizes(String name, int rounds, int jmhForks, int jmhWarmups, int jmhIterations, int jmhMillis,
+                 int cpuWarmup, int cpuUpdates, int cpuConcurrency,
+                 Duration latency, List<Integer> inFlight, double latencySeconds) {
+        static Sizes of(String name) {
+            return switch (name) {
+                case "full" -> new Sizes(name, 3, 1, 2, 3, 1000, 2000, 3000, 8, Duration.ofMillis(100), List.of(16, 64, 256), 5);
+                case "quick" -> new Sizes(name, 2, 1, 1, 2, 500, 600, 1000, 8, Duration.ofMillis(100), List.of(16, 64, 256), 2);
+                case "smoke" -> new Sizes(name, 1, 0, 1, 1, 100, 20, 40, 4, Duration.ofMillis(20), List.of(16, 64, 256), 0.1);
+                default -> throw new IllegalArgumentException("unknown size " + name + ": use --quick or --smoke, or nothing");
+            };
+        }
+    }
+
+    private static final int PASSES = 1000;
+    private static final Duration TIMEOUT = Duration.ofMinutes(3);
+
+    private final Sizes sizes;
+    private final PrintStream out;
+    private final ResultTable table = new ResultTable();
+
+    Benchmark(Sizes sizes, PrintStream out) {
+        this.sizes = sizes;
+        this.out = out;
+    }
+
+    public static void main(String[] args) throws Exception {
+        String size = "full";
+        for (String a : args) {
+            switch (a) {
+                case "--quick" -> size = "quick";
+                case "--smoke" -> size = "smoke";
+                default -> {
+                    System.err.println("usage: bench/run [--quick | --smoke]");
+                    System.exit(2);
+                }
+            }
+        }
+        // The broker warns about queues without a dead-letter address, Spring about consumers
+        // interrupted when a timed route stops: neither matters here.
+        Configurator.setLevel("org.apache.activemq", Level.ERROR);
+        Configurator.setLevel("org.springframework", Level.ERROR);
+        new Benchmark(Sizes.of(size), System.out).run();
+        System.exit(0); // JMS and HTTP client threads are not all daemons
+    }
+
+    List<Row> run() throws Exception {
+        long t0 = System.nanoTime();
+        out.printf(Locale.ROOT, "alipass-camel benchmark (%s), %d cores, Java %s%n", sizes.name(),
+                Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
+        signing();
+        try (BenchGateway gateway = BenchGateway.start(PASSES)) {
+            endToEnd(gateway);
+        }
+        runnerFigures();
+        out.println();
+        table.print(out);
+        out.printf(Locale.ROOT, "(%s run took %.0f s; ratios compare figures taken in this one run)%n", sizes.name(),
+                (System.nanoTime() - t0) / 1e9);
+        return table.rows();
+    }
+
+    /** Figure 1, with JMH: forks use this JVM's class path, which bench/run sets. */
+    private void signing() throws Exception {
+        Paired paired = new Paired();
+        for (int round = 0; round < sizes.rounds(); round++) {
+            progress("1 signing (JMH), round " + (round + 1) + " of " + sizes.rounds());
+            boolean oursFirst = round % 2 == 0;
+            double a = jmh(oursFirst ? "signingProcessor" : "rawSignature");
+            double b = jmh(oursFirst ? "rawSignature" : "signingProcessor");
+            paired.add(oursFirst ? a : b, oursFirst ? b : a);
+        }
+        table.add(new Row("1", "signing processor, signatures/s (1 thread)", paired.ours(),
+                "raw JCA Signature SHA256withRSA, same content", paired.reference(), paired.ratio(), "ratio >= 0.95",
+                paired.ratio() >= 0.95, paired.note()));
+    }
+
+    private double jmh(String method) throws Exception {
+        ChainedOptionsBuilder options = new OptionsBuilder()
+                .include(SigningBenchmark.class.getName() + "\\." + method + "$")
+                .forks(sizes.jmhForks())
+                .warmupIterations(sizes.jmhWarmups())
+                .warmupTime(TimeValue.milliseconds(sizes.jmhMillis()))
+                .measurementIterations(sizes.jmhIterations())
+                .measurementTime(TimeValue.milliseconds(sizes.jmhMillis()))
+                .threads(1)
+                .timeUnit(TimeUnit.SECONDS)
+                .shouldFailOnError(true)
+                .verbosity(VerboseMode.SILENT)
+                .jvmArgsAppend("-Xmx256m");
+        return score(new Runner(options.build()).run(), method);
+    }
+
+    private static double score(Collection<RunResult> results, String method) {
+        return results.stream()
+                .filter(r -> r.getParams().getBenchmark().endsWith("." + method))
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("JMH gave no result for " + method))
+                .getPrimaryResult().getScore();
+    }
+
+    /** Figures 2 and 3. The SDK runs in its own JVM (see {@link SdkLoad}), taking turns with our route. */
+    private void endToEnd(BenchGateway gateway) throws Exception {
+        int maxInFlight = sizes.inFlight().stream().mapToInt(Integer::intValue).max().orElse(1);
+        try (RouteLoad route = new RouteLoad(gateway, Math.max(200, maxInFlight));
+             SdkProcess sdk = new SdkProcess(gateway, PASSES, sizes.cpuConcurrency())) {
+            int c = sizes.cpuConcurrency();
+            gateway.latency(Duration.ZERO);
+            progress("2 end to end, CPU-bound: warming up both sides");
+            route.run(sizes.cpuWarmup(), c, TIMEOUT);
+            sdk.run(sizes.cpuWarmup(), c);
+            Paired paired = new Paired();
+            for (int round = 0; round < sizes.rounds(); round++) {
+                progress("2 end to end, CPU-bound, round " + (round + 1) + " of " + sizes.rounds());
+                if (round % 2 == 0) {
+                    double ours = route.run(sizes.cpuUpdates(), c, TIMEOUT);
+                    paired.add(ours, sdk.run(sizes.cpuUpdates(), c));
+                } else {
+                    double theirs = sdk.run(sizes.cpuUpdates(), c);
+                    paired.add(route.run(sizes.cpuUpdates(), c, TIMEOUT), theirs);
+                }
+            }
+            table.add(new Row("2", "route JMS->enrich->sign->HTTP->verify, updates/s, C = " + c, paired.ours(),
+                    "alipay-sdk-java, thread pool, same C", paired.reference(), paired.ratio(), "ratio >= 1.20",
+                    paired.ratio() >= 1.2, paired.note()));
+
+            gateway.latency(sizes.latency());
+            char letter = 'a';
+            for (int inFlight : sizes.inFlight()) {
+                progress("3 end to end, latency-bound: C = " + inFlight);
+                double ideal = inFlight / (sizes.latency().toNanos() / 1e9);
+                int n = (int) Math.max(2L * inFlight, Math.round(ideal * sizes.latencySeconds()));
+                double got = route.run(n, inFlight, TIMEOUT);
+                table.add(Row.of("3" + letter++, "route with " + sizes.latency().toMillis() + " ms gateway latency, C = "
+                        + inFlight + ", updates/s", got, "C / latency", ideal, 0.9, null));
+            }
+            gateway.latency(Duration.ZERO);
+        }
+    }
+
+    /** Figures 4 and 5 need the standalone runner. */
+    private void runnerFigures() {
+        String why = "not measured: runner not available";
+        table.add(Row.notMeasured("4a", "drop folder, 100,000 small files, -Xmx128m, s", "-", "no failure", why));
+        table.add(Row.notMeasured("4b", "drop folder, 1,000,000-line JSON-lines file, -Xmx128m, s", "-", "no failure", why));
+        table.add(Row.notMeasured("5", "runner start-up until ready, s", "bare camel-main hello world", "-", why));
+    }
+
+    private final long started = System.nanoTime();
+
+    private void progress(String what) {
+        out.printf(Locale.ROOT, "... %5.1f s  %s%n", (System.nanoTime() - started) / 1e9, what);
+        out.flush();
+    }
+}
