@@ -31,14 +31,24 @@ public final class Benchmark {
      */
     record Sizes(String name, int rounds, int jmhForks, int jmhWarmups, int jmhIterations, int jmhMillis,
                  int cpuWarmup, int cpuUpdates, int cpuConcurrency,
-                 Duration latency, List<Integer> inFlight, double latencySeconds) {
+                 Duration latency, List<Integer> inFlight, double latencySeconds,
+                 int dropFiles, int dropLines) {
         static Sizes of(String name) {
             return switch (name) {
-                case "full" -> new Sizes(name, 3, 1, 2, 3, 1000, 2000, 3000, 8, Duration.ofMillis(100), List.of(16, 64, 256), 5);
-                case "quick" -> new Sizes(name, 2, 1, 1, 2, 500, 600, 1000, 8, Duration.ofMillis(100), List.of(16, 64, 256), 2);
-                case "smoke" -> new Sizes(name, 1, 0, 1, 1, 100, 20, 40, 4, Duration.ofMillis(20), List.of(16, 64, 256), 0.1);
+                case "full" -> new Sizes(name, 3, 1, 5, 3, 1000, 2000, 3000, 8, Duration.ofMillis(100), List.of(16, 64, 256), 5,
+                        2_000, 20_000);
+                case "quick" -> new Sizes(name, 2, 1, 3, 2, 1000, 600, 1000, 8, Duration.ofMillis(100), List.of(16, 64, 256), 2,
+                        300, 3_000);
+                case "smoke" -> new Sizes(name, 1, 0, 1, 1, 100, 20, 40, 4, Duration.ofMillis(20), List.of(16, 64, 256), 0.1,
+                        10, 100);
                 default -> throw new IllegalArgumentException("unknown size " + name + ": use --quick or --smoke, or nothing");
             };
+        }
+
+        /** The drop-folder loads of the issue: each record is one 2048-bit signature, so about half an hour on 2 cores. */
+        Sizes issueScale() {
+            return new Sizes(name + ", drop folder at issue scale", rounds, jmhForks, jmhWarmups, jmhIterations, jmhMillis,
+                    cpuWarmup, cpuUpdates, cpuConcurrency, latency, inFlight, latencySeconds, 100_000, 1_000_000);
         }
     }
 
@@ -49,19 +59,26 @@ public final class Benchmark {
     private final PrintStream out;
     private final ResultTable table = new ResultTable();
 
-    Benchmark(Sizes sizes, PrintStream out) {
+    private final boolean runnerOnly;
+
+    Benchmark(Sizes sizes, PrintStream out, boolean runnerOnly) {
         this.sizes = sizes;
         this.out = out;
+        this.runnerOnly = runnerOnly;
     }
 
     public static void main(String[] args) throws Exception {
         String size = "full";
+        boolean issueScale = false;
+        boolean runnerOnly = false;
         for (String a : args) {
             switch (a) {
                 case "--quick" -> size = "quick";
                 case "--smoke" -> size = "smoke";
+                case "--issue-scale" -> issueScale = true;
+                case "--runner-only" -> runnerOnly = true;
                 default -> {
-                    System.err.println("usage: bench/run [--quick | --smoke]");
+                    System.err.println("usage: bench/run [--quick | --smoke] [--issue-scale] [--runner-only]");
                     System.exit(2);
                 }
             }
@@ -70,7 +87,8 @@ public final class Benchmark {
         // interrupted when a timed route stops: neither matters here.
         Configurator.setLevel("org.apache.activemq", Level.ERROR);
         Configurator.setLevel("org.springframework", Level.ERROR);
-        new Benchmark(Sizes.of(size), System.out).run();
+        Sizes sizes = Sizes.of(size);
+        new Benchmark(issueScale ? sizes.issueScale() : sizes, System.out, runnerOnly).run();
         System.exit(0); // JMS and HTTP client threads are not all daemons
     }
 
@@ -78,9 +96,11 @@ public final class Benchmark {
         long t0 = System.nanoTime();
         out.printf(Locale.ROOT, "alipass-camel benchmark (%s), %d cores, Java %s%n", sizes.name(),
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
-        signing();
-        try (BenchGateway gateway = BenchGateway.start(PASSES)) {
-            endToEnd(gateway);
+        if (!runnerOnly) {
+            signing();
+            try (BenchGateway gateway = BenchGateway.start(PASSES)) {
+                endToEnd(gateway);
+            }
         }
         runnerFigures();
         out.println();
@@ -90,7 +110,11 @@ public final class Benchmark {
         return table.rows();
     }
 
-    /** Figure 1, with JMH: forks use this JVM's class path, which bench/run sets. */
+    /**
+     * Figure 1, with JMH: forks use this JVM's class path, which bench/run sets. Bouncy Castle's RSA
+     * path needs a few seconds of warm-up before C2 has compiled it (measured: a quarter of its
+     * steady speed after half a second), hence warm-up iterations longer than the measured ones.
+     */
     private void signing() throws Exception {
         Paired paired = new Paired();
         for (int round = 0; round < sizes.rounds(); round++) {
@@ -117,7 +141,8 @@ public final class Benchmark {
                 .timeUnit(TimeUnit.SECONDS)
                 .shouldFailOnError(true)
                 .verbosity(VerboseMode.SILENT)
-                .jvmArgsAppend("-Xmx256m");
+                // Replaces the forks' default of this JVM's own options (bench/run's heap).
+                .jvmArgs("-Xms256m", "-Xmx256m", "-Dfile.encoding=UTF-8");
         return score(new Runner(options.build()).run(), method);
     }
 
@@ -168,12 +193,20 @@ public final class Benchmark {
         }
     }
 
-    /** Figures 4 and 5 need the standalone runner. */
-    private void runnerFigures() {
-        String why = "not measured: runner not available";
-        table.add(Row.notMeasured("4a", "drop folder, 100,000 small files, -Xmx128m, s", "-", "no failure", why));
-        table.add(Row.notMeasured("4b", "drop folder, 1,000,000-line JSON-lines file, -Xmx128m, s", "-", "no failure", why));
-        table.add(Row.notMeasured("5", "runner start-up until ready, s", "bare camel-main hello world", "-", why));
+    /** Figures 4 and 5 need the standalone runner, as a separate JVM. */
+    private void runnerFigures() throws Exception {
+        RunnerFigures runner = RunnerFigures.find();
+        if (runner == null) {
+            String why = "not measured: runner not available";
+            table.add(Row.notMeasured("4a", "drop folder, small files, -Xmx128m, s", "-", "no failure", why));
+            table.add(Row.notMeasured("4b", "drop folder, one JSON-lines file, -Xmx128m, s", "-", "no failure", why));
+            table.add(Row.notMeasured("5", "runner start-up until ready, s", "bare camel-main hello world", "-", why));
+            return;
+        }
+        progress(String.format(Locale.ROOT, "4 drop folder: %,d files, then one file of %,d lines", sizes.dropFiles(), sizes.dropLines()));
+        runner.dropFolder(sizes.dropFiles(), sizes.dropLines()).forEach(table::add);
+        progress("5 start-up: runner and camel-main hello world");
+        table.add(runner.startUp(sizes.rounds() == 1 ? 1 : Math.max(3, sizes.rounds())));
     }
 
     private final long started = System.nanoTime();
