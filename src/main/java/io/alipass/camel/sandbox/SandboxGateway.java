@@ -33,6 +33,7 @@ import java.util.stream.Stream;
 public final class SandboxGateway implements AutoCloseable {
     /** The path of the gateway, as on {@code https://openapi.alipay.com/gateway.do}. */
     public static final String GATEWAY_PATH = "/gateway.do";
+    private static final String NODELAY = "sun.net.httpserver.nodelay";
 
     static {
         // The JDK server writes headers and body separately and leaves Nagle's algorithm on, so each
@@ -65,6 +66,13 @@ public final class SandboxGateway implements AutoCloseable {
         this.workers = settings.workerThreads() == 0 ? null
                 : Executors.newFixedThreadPool(settings.workerThreads(), daemon("alipass-sandbox-worker"));
         this.scheduler = Executors.newSingleThreadScheduledExecutor(daemon("alipass-sandbox-latency"));
+        // The JDK server writes an answer's headers and body as two segments; without TCP_NODELAY the
+        // body waits for the client's delayed ACK, about 40 ms a call on Linux (measured: 16 calls
+        // in flight with 100 ms latency reached 0.60 of C / latency, 0.80 with it). The JDK reads
+        // this property once, when its first server starts; a value set by the user is kept.
+        if (System.getProperty(NODELAY) == null) {
+            System.setProperty(NODELAY, "true");
+        }
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), settings.port()), 1024);
         server.createContext(GATEWAY_PATH, new GatewayHandler(new CallProcessor(check, state), writer, faults, log, scheduler,
                 settings.clock()));

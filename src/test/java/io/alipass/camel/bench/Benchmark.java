@@ -1,0 +1,223 @@
+package io.alipass.camel.bench;
+
+import io.alipass.camel.bench.ResultTable.Row;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import org.apache.logging.log4j.Level;
+import org.apache.logging.log4j.core.config.Configurator;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+import org.openjdk.jmh.runner.options.VerboseMode;
+
+/**
+ * The benchmark behind {@code bench/run}: measures each figure of bench/README.md and its reference
+ * in this one run, on this machine, and prints one table of ratios.
+ *
+ * <p>Arguments: none for the full run (about 5 minutes on 2 cores), {@code --quick} for about a
+ * minute, {@code --smoke} for the seconds-long run the tests use (its numbers mean nothing).
+ */
+public final class Benchmark {
+    /**
+     * How much work each figure does. A figure and its reference are taken in {@code rounds} turns
+     * of alternating order, and the median ratio is reported, so that a change in the machine's
+     * load during the run falls on both sides alike.
+     */
+    record Sizes(String name, int rounds, int jmhForks, int jmhWarmups, int jmhIterations, int jmhMillis,
+                 int cpuWarmup, int cpuUpdates, int cpuConcurrency,
+                 Duration latency, List<Integer> inFlight, double latencySeconds,
+                 int dropFiles, int dropLines) {
+        static Sizes of(String name) {
+            return switch (name) {
+                case "full" -> new Sizes(name, 3, 1, 5, 3, 1000, 2000, 3000, 8, Duration.ofMillis(100), List.of(16, 64, 256), 5,
+                        2_000, 20_000);
+                case "quick" -> new Sizes(name, 2, 1, 3, 2, 1000, 600, 1000, 8, Duration.ofMillis(100), List.of(16, 64, 256), 2,
+                        300, 3_000);
+                case "smoke" -> new Sizes(name, 1, 0, 1, 1, 100, 20, 40, 4, Duration.ofMillis(20), List.of(16, 64, 256), 0.1,
+                        10, 100);
+                default -> throw new IllegalArgumentException("unknown size " + name + ": use --quick or --smoke, or nothing");
+            };
+        }
+
+        /** The drop-folder loads of the issue: each record is one 2048-bit signature, so about half an hour on 2 cores. */
+        Sizes issueScale() {
+            return new Sizes(name + ", drop folder at issue scale", rounds, jmhForks, jmhWarmups, jmhIterations, jmhMillis,
+                    cpuWarmup, cpuUpdates, cpuConcurrency, latency, inFlight, latencySeconds, 100_000, 1_000_000);
+        }
+    }
+
+    private static final int PASSES = 1000;
+    private static final Duration TIMEOUT = Duration.ofMinutes(3);
+
+    private final Sizes sizes;
+    private final PrintStream out;
+    private final ResultTable table = new ResultTable();
+
+    private final boolean runnerOnly;
+
+    Benchmark(Sizes sizes, PrintStream out, boolean runnerOnly) {
+        this.sizes = sizes;
+        this.out = out;
+        this.runnerOnly = runnerOnly;
+    }
+
+    public static void main(String[] args) throws Exception {
+        String size = "full";
+        boolean issueScale = false;
+        boolean runnerOnly = false;
+        for (String a : args) {
+            switch (a) {
+                case "--quick" -> size = "quick";
+                case "--smoke" -> size = "smoke";
+                case "--issue-scale" -> issueScale = true;
+                case "--runner-only" -> runnerOnly = true;
+                default -> {
+                    System.err.println("usage: bench/run [--quick | --smoke] [--issue-scale] [--runner-only]");
+                    System.exit(2);
+                }
+            }
+        }
+        // The broker warns about queues without a dead-letter address, Spring about consumers
+        // interrupted when a timed route stops: neither matters here.
+        Configurator.setLevel("org.apache.activemq", Level.ERROR);
+        Configurator.setLevel("org.springframework", Level.ERROR);
+        Sizes sizes = Sizes.of(size);
+        new Benchmark(issueScale ? sizes.issueScale() : sizes, System.out, runnerOnly).run();
+        System.exit(0); // JMS and HTTP client threads are not all daemons
+    }
+
+    List<Row> run() throws Exception {
+        long t0 = System.nanoTime();
+        out.printf(Locale.ROOT, "alipass-camel benchmark (%s), %d cores, Java %s%n", sizes.name(),
+                Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
+        if (!runnerOnly) {
+            signing();
+            try (BenchGateway gateway = BenchGateway.start(PASSES)) {
+                endToEnd(gateway);
+            }
+        }
+        runnerFigures();
+        out.println();
+        table.print(out);
+        out.printf(Locale.ROOT, "(%s run took %.0f s; ratios compare figures taken in this one run)%n", sizes.name(),
+                (System.nanoTime() - t0) / 1e9);
+        return table.rows();
+    }
+
+    /**
+     * Figure 1, with JMH: forks use this JVM's class path, which bench/run sets. Bouncy Castle's RSA
+     * path needs a few seconds of warm-up before C2 has compiled it (measured: a quarter of its
+     * steady speed after half a second), hence warm-up iterations longer than the measured ones.
+     */
+    private void signing() throws Exception {
+        Paired paired = new Paired();
+        for (int round = 0; round < sizes.rounds(); round++) {
+            progress("1 signing (JMH), round " + (round + 1) + " of " + sizes.rounds());
+            boolean oursFirst = round % 2 == 0;
+            double a = jmh(oursFirst ? "signingProcessor" : "rawSignature");
+            double b = jmh(oursFirst ? "rawSignature" : "signingProcessor");
+            paired.add(oursFirst ? a : b, oursFirst ? b : a);
+        }
+        table.add(new Row("1", "signing processor, signatures/s (1 thread)", paired.ours(),
+                "raw JCA Signature SHA256withRSA, same content", paired.reference(), paired.ratio(), "ratio >= 0.95",
+                paired.ratio() >= 0.95, paired.note()));
+    }
+
+    private double jmh(String method) throws Exception {
+        ChainedOptionsBuilder options = new OptionsBuilder()
+                .include(SigningBenchmark.class.getName() + "\\." + method + "$")
+                .forks(sizes.jmhForks())
+                .warmupIterations(sizes.jmhWarmups())
+                .warmupTime(TimeValue.milliseconds(sizes.jmhMillis()))
+                .measurementIterations(sizes.jmhIterations())
+                .measurementTime(TimeValue.milliseconds(sizes.jmhMillis()))
+                .threads(1)
+                .timeUnit(TimeUnit.SECONDS)
+                .shouldFailOnError(true)
+                .verbosity(VerboseMode.SILENT)
+                // Replaces the forks' default of this JVM's own options (bench/run's heap).
+                .jvmArgs("-Xms256m", "-Xmx256m", "-Dfile.encoding=UTF-8");
+        return score(new Runner(options.build()).run(), method);
+    }
+
+    private static double score(Collection<RunResult> results, String method) {
+        return results.stream()
+                .filter(r -> r.getParams().getBenchmark().endsWith("." + method))
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("JMH gave no result for " + method))
+                .getPrimaryResult().getScore();
+    }
+
+    /** Figures 2 and 3. The SDK runs in its own JVM (see {@link SdkLoad}), taking turns with our route. */
+    private void endToEnd(BenchGateway gateway) throws Exception {
+        int maxInFlight = sizes.inFlight().stream().mapToInt(Integer::intValue).max().orElse(1);
+        try (RouteLoad route = new RouteLoad(gateway, Math.max(200, maxInFlight));
+             SdkProcess sdk = new SdkProcess(gateway, PASSES, sizes.cpuConcurrency())) {
+            int c = sizes.cpuConcurrency();
+            gateway.latency(Duration.ZERO);
+            progress("2 end to end, CPU-bound: warming up both sides");
+            route.run(sizes.cpuWarmup(), c, TIMEOUT);
+            sdk.run(sizes.cpuWarmup(), c);
+            Paired paired = new Paired();
+            for (int round = 0; round < sizes.rounds(); round++) {
+                progress("2 end to end, CPU-bound, round " + (round + 1) + " of " + sizes.rounds());
+                if (round % 2 == 0) {
+                    double ours = route.run(sizes.cpuUpdates(), c, TIMEOUT);
+                    paired.add(ours, sdk.run(sizes.cpuUpdates(), c));
+                } else {
+                    double theirs = sdk.run(sizes.cpuUpdates(), c);
+                    paired.add(route.run(sizes.cpuUpdates(), c, TIMEOUT), theirs);
+                }
+            }
+            table.add(new Row("2", "route JMS->enrich->sign->HTTP->verify, updates/s, C = " + c, paired.ours(),
+                    "alipay-sdk-java, thread pool, same C", paired.reference(), paired.ratio(), "ratio >= 1.20",
+                    paired.ratio() >= 1.2, paired.note()));
+
+            double cpuBound = paired.ours();
+            gateway.latency(sizes.latency());
+            char letter = 'a';
+            for (int inFlight : sizes.inFlight()) {
+                progress("3 end to end, latency-bound: C = " + inFlight);
+                double ideal = inFlight / (sizes.latency().toNanos() / 1e9);
+                int n = (int) Math.max(2L * inFlight, Math.round(ideal * sizes.latencySeconds()));
+                double got = route.run(n, inFlight, TIMEOUT);
+                // When C / latency is more than the machine can sign, the CPU is the ceiling, whatever the design.
+                String note = ideal > cpuBound ? String.format(Locale.ROOT,
+                        "C / latency is above this machine's CPU-bound rate (figure 2: %.0f updates/s): %.2f of that", cpuBound,
+                        got / cpuBound) : null;
+                table.add(Row.of("3" + letter++, "route with " + sizes.latency().toMillis() + " ms gateway latency, C = "
+                        + inFlight + ", updates/s", got, "C / latency", ideal, 0.9, note));
+            }
+            gateway.latency(Duration.ZERO);
+        }
+    }
+
+    /** Figures 4 and 5 need the standalone runner, as a separate JVM. */
+    private void runnerFigures() throws Exception {
+        RunnerFigures runner = RunnerFigures.find();
+        if (runner == null) {
+            String why = "not measured: runner not available";
+            table.add(Row.notMeasured("4a", "drop folder, small files, -Xmx128m, s", "-", "no failure", why));
+            table.add(Row.notMeasured("4b", "drop folder, one JSON-lines file, -Xmx128m, s", "-", "no failure", why));
+            table.add(Row.notMeasured("5", "runner start-up until ready, s", "bare camel-main hello world", "-", why));
+            return;
+        }
+        progress(String.format(Locale.ROOT, "4 drop folder: %,d files, then one file of %,d lines", sizes.dropFiles(), sizes.dropLines()));
+        runner.dropFolder(sizes.dropFiles(), sizes.dropLines()).forEach(table::add);
+        progress("5 start-up: runner and camel-main hello world");
+        table.add(runner.startUp(sizes.rounds() == 1 ? 1 : Math.max(3, sizes.rounds())));
+    }
+
+    private final long started = System.nanoTime();
+
+    private void progress(String what) {
+        out.printf(Locale.ROOT, "... %5.1f s  %s%n", (System.nanoTime() - started) / 1e9, what);
+        out.flush();
+    }
+}

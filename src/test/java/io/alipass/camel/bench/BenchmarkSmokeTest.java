@@ -1,0 +1,93 @@
+package io.alipass.camel.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Keeps the benchmark from rotting: runs {@code Benchmark --smoke} (tiny sizes, seconds) in its own
+ * JVM, as bench/run does, and checks that the table has every row with a finite positive figure
+ * and reference. It never asserts a speed: the numbers of a smoke run mean nothing.
+ */
+class BenchmarkSmokeTest {
+    private static final List<String> MEASURED_ROWS = List.of("1", "2", "3a", "3b", "3c");
+    private static final List<String> RUNNER_ROWS = List.of("4a", "4b", "5");
+
+    @Test
+    void theSmokeRunPrintsEveryRowWithSaneNumbers() throws Exception {
+        String output = runSmoke();
+        Map<String, String[]> rows = table(output);
+        for (String id : MEASURED_ROWS) {
+            String[] row = rows.get(id);
+            assertTrue(row != null, "row " + id + " missing from:\n" + output);
+            assertPositive(row[3], "figure of row " + id, output);
+            assertPositive(row[5], "reference of row " + id, output);
+            assertPositive(row[6], "ratio of row " + id, output);
+        }
+        for (String id : RUNNER_ROWS) {
+            String[] row = rows.get(id);
+            assertTrue(row != null, "row " + id + " missing from:\n" + output);
+            if (!row[3].equals("not measured")) {
+                assertPositive(row[3], "figure of row " + id, output);
+            } else {
+                assertTrue(output.contains(id + ": not measured: "), "row " + id + " says why it is not measured");
+            }
+        }
+    }
+
+    private static String runSmoke() throws IOException, InterruptedException {
+        Path log = Files.createTempFile("bench-smoke", ".txt");
+        try {
+            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+            Process p = new ProcessBuilder(java, "-Xmx512m", "-Dfile.encoding=UTF-8",
+                    "-cp", System.getProperty("java.class.path"), Benchmark.class.getName(), "--smoke")
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile())
+                    .start();
+            boolean ended = p.waitFor(8, TimeUnit.MINUTES);
+            if (!ended) {
+                p.destroyForcibly();
+            }
+            String output = Files.readString(log, StandardCharsets.UTF_8);
+            assertTrue(ended, "the smoke run did not end within 8 minutes:\n" + output);
+            assertEquals(0, p.exitValue(), "the smoke run failed:\n" + output);
+            return output;
+        } finally {
+            Files.deleteIfExists(log);
+        }
+    }
+
+    /** The table's rows by id; cells as printed, trimmed (index 0 is the empty cell before the first bar). */
+    private static Map<String, String[]> table(String output) {
+        Map<String, String[]> rows = new LinkedHashMap<>();
+        for (String line : output.split("\\R")) {
+            if (line.startsWith("| ") && !line.startsWith("| # ")) {
+                String[] cells = line.split("\\|", -1);
+                for (int i = 0; i < cells.length; i++) {
+                    cells[i] = cells[i].trim();
+                }
+                rows.put(cells[1], cells);
+            }
+        }
+        return rows;
+    }
+
+    private static void assertPositive(String cell, String what, String output) {
+        double v;
+        try {
+            v = Double.parseDouble(cell.replace(",", ""));
+        } catch (NumberFormatException e) {
+            throw new AssertionError(what + " is not a number: '" + cell + "'\n" + output);
+        }
+        assertTrue(Double.isFinite(v) && v > 0, what + " is not a finite positive number: " + cell + "\n" + output);
+    }
+}

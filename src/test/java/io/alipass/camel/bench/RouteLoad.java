@@ -1,0 +1,123 @@
+package io.alipass.camel.bench;
+
+import io.alipass.camel.route.AlipassRoutes;
+import io.alipass.camel.route.GatewayCallSettings;
+import jakarta.jms.Connection;
+import jakarta.jms.MessageProducer;
+import jakarta.jms.Session;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.activemq.artemis.api.core.TransportConfiguration;
+import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
+import org.apache.activemq.artemis.core.remoting.impl.invm.InVMAcceptorFactory;
+import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
+import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.builder.TemplatedRouteBuilder;
+import org.apache.camel.component.jms.JmsComponent;
+import org.apache.camel.impl.DefaultCamelContext;
+
+/**
+ * Our side of the end-to-end figures: updates wait on a queue of an embedded Artemis broker; the
+ * {@link AlipassRoutes#TEMPLATE} route (transacted JMS consumers -> enrich -> sign -> HTTP ->
+ * verify -> success endpoint) is started and timed until every update has reached an outcome.
+ */
+final class RouteLoad implements AutoCloseable {
+    private static final AtomicInteger SERVER_IDS = new AtomicInteger(40);
+
+    private final BenchGateway gateway;
+    private final EmbeddedActiveMQ broker;
+    private final ActiveMQConnectionFactory factory;
+    private final DefaultCamelContext camel;
+    private final AtomicInteger runs = new AtomicInteger();
+    private volatile Tally tally = new Tally();
+
+    /** @param maxConnections the gateway connection pool: at least the most calls in flight */
+    RouteLoad(BenchGateway gateway, int maxConnections) throws Exception {
+        this.gateway = gateway;
+        int serverId = SERVER_IDS.incrementAndGet();
+        broker = new EmbeddedActiveMQ();
+        broker.setConfiguration(new ConfigurationImpl()
+                .setPersistenceEnabled(false)
+                .setSecurityEnabled(false)
+                .setJMXManagementEnabled(false)
+                .addAcceptorConfiguration(new TransportConfiguration(InVMAcceptorFactory.class.getName(),
+                        Map.of("serverId", String.valueOf(serverId)))));
+        broker.start();
+        // consumerWindowSize=0: no client-side prefetch. With Artemis's default 1 MiB window the
+        // first consumer to connect buffers most of the queue and the other consumers idle.
+        factory = new ActiveMQConnectionFactory("vm://" + serverId + "?consumerWindowSize=0");
+        camel = new DefaultCamelContext();
+        camel.addComponent("jms", JmsComponent.jmsComponent(factory));
+        GatewayCallSettings call = GatewayCallSettings.of(gateway.sandbox.url()).withMaxConnections(maxConnections);
+        camel.addRoutes(new AlipassRoutes(gateway.protocol(), call, BenchGateway.CHANNEL));
+        camel.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:bench-success").process(e -> tally.success());
+                from("direct:bench-failure").process(e -> tally.failure());
+                from("direct:bench-dead").process(e -> tally.failure());
+            }
+        });
+        camel.start();
+    }
+
+    /**
+     * Puts {@code n} updates on a fresh queue, then starts a route with {@code consumers} concurrent
+     * transacted consumers on it and times it until all {@code n} are done.
+     *
+     * <p>Transacted with a local JMS session, as the runner's JMS route is
+     * ({@code lazyCreateTransactionManager=false}): with {@code transacted=true} alone Camel creates a
+     * JmsTransactionManager, and the listener container then opens a new connection, session and
+     * consumer for every message (measured: under 100 updates/s whatever the concurrency).
+     *
+     * @return updates per second
+     */
+    double run(int n, int consumers, Duration timeout) throws Exception {
+        int run = runs.incrementAndGet();
+        String queue = "bench-" + run;
+        fill(queue, n);
+        tally = new Tally();
+        String routeId = "bench-route-" + run;
+        long start = System.nanoTime();
+        TemplatedRouteBuilder.builder(camel, AlipassRoutes.TEMPLATE)
+                .routeId(routeId)
+                .parameter("sourceUri", "jms:queue:" + queue + "?transacted=true&lazyCreateTransactionManager=false&concurrentConsumers=" + consumers
+                        + "&maxConcurrentConsumers=" + consumers)
+                .parameter("successUri", "direct:bench-success")
+                .parameter("failureUri", "direct:bench-failure")
+                .parameter("deadLetterUri", "direct:bench-dead")
+                .add();
+        long end = tally.await(n, timeout.toMillis(), TimeUnit.MILLISECONDS);
+        camel.getRouteController().stopRoute(routeId);
+        camel.removeRoute(routeId);
+        if (end < 0) {
+            throw new IllegalStateException("route: only " + tally.done() + " of " + n + " updates done within " + timeout);
+        }
+        tally.requireAllSucceeded("route", n);
+        return n / ((end - start) / 1e9);
+    }
+
+    private void fill(String queue, int n) throws Exception {
+        try (Connection c = factory.createConnection()) {
+            Session s = c.createSession(true, Session.SESSION_TRANSACTED);
+            MessageProducer p = s.createProducer(s.createQueue(queue));
+            for (int i = 0; i < n; i++) {
+                p.send(s.createTextMessage(gateway.update(i)));
+                if (i % 500 == 499) {
+                    s.commit();
+                }
+            }
+            s.commit();
+        }
+    }
+
+    @Override
+    public void close() throws Exception {
+        camel.close();
+        factory.close();
+        broker.stop();
+    }
+}
