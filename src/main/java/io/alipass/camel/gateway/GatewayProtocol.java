@@ -345,7 +345,9 @@ public final class GatewayProtocol {
             if (verifier != null) {
                 verifier.refuseAppKey(signer.privateKey());
             }
-            if ((appCertSn == null) != (verifier == null || verifier.alipayCertSn() == null) && verifier != null) {
+            boolean certRequests = appCertSn != null;
+            boolean certResponses = verifier != null && verifier.alipayCertSn() != null;
+            if (verifier != null && certRequests != certResponses) {
                 throw new GatewayConfigurationException("certificate mode needs app-cert, alipay-cert and alipay-root-cert together");
             }
             return new GatewayProtocol(this);

@@ -20,7 +20,7 @@ public class InvalidResponseException extends GatewayException {
         SIGNATURE_MISSING,
         /** The {@code sign} does not verify with the configured Alipay public key. */
         SIGNATURE_MISMATCH,
-        /** {@code alipay_cert_sn} names a certificate other than the configured Alipay certificate. */
+        /** In certificate mode, {@code alipay_cert_sn} is missing or names a certificate other than the configured Alipay certificate. */
         CERT_SN_MISMATCH,
         /** An encrypted node does not decrypt with the configured AES key. */
         UNDECRYPTABLE

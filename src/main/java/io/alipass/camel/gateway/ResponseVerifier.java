@@ -72,7 +72,11 @@ public final class ResponseVerifier {
      *         {@code CERT_SN_MISMATCH}
      */
     public void verify(ResponseEnvelope envelope, SignType signType, RequestCharset charset) {
-        if (alipayCertSn != null && envelope.alipayCertSn() != null && !alipayCertSn.equals(envelope.alipayCertSn())) {
+        if (alipayCertSn != null && envelope.alipayCertSn() == null) {
+            throw new InvalidResponseException(InvalidResponseException.Reason.CERT_SN_MISMATCH,
+                    "response " + envelope.node() + " carries no alipay_cert_sn; certificate mode needs it to know the signing certificate");
+        }
+        if (alipayCertSn != null && !alipayCertSn.equals(envelope.alipayCertSn())) {
             throw new InvalidResponseException(InvalidResponseException.Reason.CERT_SN_MISMATCH,
                     "response is signed with Alipay certificate " + envelope.alipayCertSn()
                             + ", the configured Alipay certificate is " + alipayCertSn);

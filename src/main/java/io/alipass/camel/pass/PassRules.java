@@ -60,6 +60,8 @@ public final class PassRules {
             if (node != null && !node.isObject()) {
                 v.add(new Violation(PassField.TPL_CONTENT.wireName(), "must be a JSON object",
                         PassErrorCode.TEMPLATE_CONTENT_FORMAT_ERROR.code()));
+            } else if (node != null) {
+                escapedText(v, PassField.TPL_CONTENT, tplContent, node);
             }
         }
         return v;
@@ -105,6 +107,7 @@ public final class PassRules {
                     PassErrorCode.PARAMS_FORMAT_ERROR.code()));
             return;
         }
+        escapedText(v, PassField.TPL_PARAMS, tplParams, node);
         for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
             String where = PassField.TPL_PARAMS.wireName() + "." + e.getKey();
@@ -114,6 +117,50 @@ public final class PassRules {
                 v.add(new Violation(where, "must be a string, number or boolean", PassErrorCode.PARAMS_VALUE_INVALID.code()));
             }
         }
+    }
+
+    /**
+     * The GBK rule for the text the pass service reads out of a JSON field: a {@code \\uD83D\\uDE00}
+     * escape is plain ASCII on the wire but an emoji once parsed. Checked only when the raw text
+     * passed, so that one character is not reported twice.
+     */
+    private static void escapedText(List<Violation> v, PassField field, String raw, JsonNode node) {
+        if (GbkText.firstNonGbk(raw) >= 0) {
+            return;
+        }
+        String bad = firstNonGbk(node);
+        if (bad != null) {
+            v.add(new Violation(field.wireName(), "must hold only GBK characters; " + bad
+                    + " (written as a JSON escape) is not", PassErrorCode.CHAR_NOT_GBK.code()));
+        }
+    }
+
+    /** The first character GBK cannot encode in a parsed value's strings and names, as {@code U+1F600}, or null. */
+    private static String firstNonGbk(JsonNode node) {
+        if (node.isTextual()) {
+            int i = GbkText.firstNonGbk(node.textValue());
+            return i >= 0 ? GbkText.describe(node.textValue(), i) : null;
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            int i = GbkText.firstNonGbk(e.getKey());
+            if (i >= 0) {
+                return GbkText.describe(e.getKey(), i);
+            }
+            String bad = firstNonGbk(e.getValue());
+            if (bad != null) {
+                return bad;
+            }
+        }
+        if (node.isArray()) {
+            for (JsonNode element : node) {
+                String bad = firstNonGbk(element);
+                if (bad != null) {
+                    return bad;
+                }
+            }
+        }
+        return null;
     }
 
     private static JsonNode parse(List<Violation> v, PassField field, String json, PassErrorCode code) {

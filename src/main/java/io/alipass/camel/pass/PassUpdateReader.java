@@ -134,7 +134,7 @@ public final class PassUpdateReader {
         String openId = string(v, node, PassField.OPEN_ID);
         // Report the rule violations of the typed fields together with the reading problems above.
         List<Violation> rules = PassRules.checkInstance(serial, channel, blankToNull(tplParams), status,
-                blankToNull(verifyCode), verifyTypeText != null && verifyType == null ? VerifyType.INPUT : verifyType,
+                blankToNull(verifyCode), verifyType == null && verifyTypeText != null && !verifyTypeText.isEmpty() ? VerifyType.INPUT : verifyType,
                 blankToNull(userId), blankToNull(openId));
         v.addAll(rules);
         if (!v.isEmpty()) {

@@ -65,8 +65,14 @@ public final class JsonRecordReader implements Iterator<Object>, Closeable {
             try {
                 next = read();
             } catch (IOException e) {
+                done = true;
                 throw new RecordFileException(fileName, "cannot be read as text after record " + records + ": "
                         + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")"));
+            } catch (RecordFileException e) {
+                // A file-level failure is final: the splitter asks hasNext() again while it winds down,
+                // and a second throw there is logged by Camel as a stack trace.
+                done = true;
+                throw e;
             }
             if (next == null) {
                 done = true;

@@ -1,11 +1,210 @@
 package io.alipass.camel.runner;
 
-/** The standalone runner. Not built yet: it arrives with the Camel routes. */
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.apache.camel.main.BaseMainSupport;
+import org.apache.camel.main.Main;
+import org.apache.camel.main.MainListenerSupport;
+
+/**
+ * The standalone runner: camel-main with the YAML routes of {@code routes/}, configured by
+ * {@code alipass-runner.properties} (the defaults), {@code ./application.properties}, environment
+ * variables and {@code --key=value} arguments. With no configuration it watches {@code data/inbox}
+ * with an embedded Artemis broker, the HTTP source and the built-in sandbox gateway.
+ *
+ * <p>{@code --once} (or {@code alipass.once=true}) processes what is in the drop folder, prints
+ * {@code done N, failed N, dead-lettered N, unreadable files N} and exits with 1 if anything failed.
+ * Exit code 2 means the configuration could not work; the message names the property.
+ */
 public final class AlipassRunner {
-    private AlipassRunner() {
+    /** Exit code when anything failed in once mode. */
+    public static final int EXIT_FAILURES = 1;
+    /** Exit code when the runner could not start (configuration or start-up error). */
+    public static final int EXIT_CANNOT_START = 2;
+
+    private static final String LOG_CONFIG = "classpath:alipass-runner-log4j2.xml";
+    private static final String DEFAULT_PROPERTIES = "file:application.properties;optional=true,classpath:alipass-runner.properties";
+
+    private final String[] args;
+    private final CountDownLatch started = new CountDownLatch(1);
+    private final CountDownLatch finished = new CountDownLatch(1);
+    private volatile Main main;
+    private volatile RunnerAssembly assembly;
+    private volatile Throwable startFailure;
+
+    /** @param args {@code --once}, and {@code --key=value} for any property (they win over all other sources) */
+    public AlipassRunner(String... args) {
+        this.args = args.clone();
     }
 
     public static void main(String[] args) {
-        System.out.println("alipass-camel: the runner is not built yet; the protocol core is (run the tests: mvn -B -ntp verify).");
+        if (System.getProperty("log4j2.configurationFile") == null) {
+            System.setProperty("log4j2.configurationFile", LOG_CONFIG);
+        }
+        // The exit code is the only way a batch job learns the outcome; run() itself never exits the JVM.
+        System.exit(new AlipassRunner(args).run());
+    }
+
+    /**
+     * Runs until stopped (Ctrl-C or {@link #stop()}), or in once mode until the drop folder is
+     * processed.
+     *
+     * @return 0, {@link #EXIT_FAILURES} or {@link #EXIT_CANNOT_START}
+     */
+    public int run() {
+        Main m = new Main();
+        boolean onceFlag = false;
+        for (String arg : args) {
+            if (arg.equals("--once")) {
+                onceFlag = true;
+            } else if (arg.startsWith("--") && arg.indexOf('=') > 2) {
+                m.addOverrideProperty(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
+            } else {
+                System.err.println("alipass: unknown argument '" + arg + "'. Usage: java -jar alipass-camel-runner.jar [--once] [--key=value ...]");
+                finished.countDown();
+                return EXIT_CANNOT_START;
+            }
+        }
+        m.setPropertyPlaceholderLocations(DEFAULT_PROPERTIES);
+        // A routes folder beside the user wins over the copy in the jar, so routes can be edited without a rebuild.
+        m.configure().withRoutesIncludePattern(Files.isDirectory(Path.of("routes"))
+                ? "file:routes/*.camel.yaml" : "classpath:routes/*.camel.yaml");
+        RunnerAssembly a = new RunnerAssembly(onceFlag);
+        m.addMainListener(new Lifecycle(a));
+        main = m;
+        assembly = a;
+        try {
+            m.run();
+        } catch (Exception e) {
+            startFailure = startFailure == null ? e : startFailure;
+        } finally {
+            finished.countDown();
+            started.countDown();
+        }
+        if (startFailure != null || a.tally() == null) {
+            System.err.println("alipass: cannot start: " + describe(startFailure));
+            return EXIT_CANNOT_START;
+        }
+        if (onceFlag || a.settings().once()) {
+            System.out.println("alipass: " + a.tally().summary());
+            return a.tally().anyFailure() ? EXIT_FAILURES : 0;
+        }
+        return m.getExitCode();
+    }
+
+    /** Asks a running runner to stop; {@link #run()} returns once it has. */
+    public void stop() {
+        Main m = main;
+        if (m != null) {
+            m.completed();
+        }
+    }
+
+    /** Waits until the runner has started (or failed to); true if it is running. */
+    public boolean awaitStarted(Duration timeout) throws InterruptedException {
+        return started.await(timeout.toMillis(), TimeUnit.MILLISECONDS) && startFailure == null && finished.getCount() == 1;
+    }
+
+    /** Waits until {@link #run()} has returned. */
+    public boolean awaitFinished(Duration timeout) throws InterruptedException {
+        return finished.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** The settings in force, once started. */
+    public RunnerSettings settings() {
+        return assembly.settings();
+    }
+
+    /** The counts so far, once started. */
+    public RunTally tally() {
+        return assembly.tally();
+    }
+
+    /** The URL of the HTTP source, or null when it is off. */
+    public String httpUrl() {
+        return assembly.httpUrl(main);
+    }
+
+    /** The base URL of health and metrics, or null when off. */
+    public String managementUrl() {
+        return assembly.managementUrl(main);
+    }
+
+    /** The bearer token the HTTP source expects (configured or generated). */
+    public String httpToken() {
+        return assembly.httpToken();
+    }
+
+    private static String describe(Throwable t) {
+        if (t == null) {
+            return "see the log above";
+        }
+        // The configuration error is usually wrapped by camel-main; say the innermost useful message.
+        Throwable cause = t;
+        while (cause.getCause() != null && !(cause instanceof RunnerConfigurationException)) {
+            cause = cause.getCause();
+        }
+        return cause instanceof RunnerConfigurationException ? cause.getMessage() : String.valueOf(t.getMessage());
+    }
+
+    /** Hooks the assembly into camel-main and, in once mode, stops when the drop folder is done. */
+    private final class Lifecycle extends MainListenerSupport {
+        private final RunnerAssembly assembly;
+
+        Lifecycle(RunnerAssembly assembly) {
+            this.assembly = assembly;
+        }
+
+        @Override
+        public void beforeConfigure(BaseMainSupport m) {
+            try {
+                assembly.beforeConfigure(m);
+            } catch (RuntimeException e) {
+                startFailure = e;
+                throw e;
+            }
+        }
+
+        @Override
+        public void afterStart(BaseMainSupport m) {
+            assembly.afterStart(m);
+            started.countDown();
+            if (assembly.settings().once() || assembly.onceMode()) {
+                Thread watcher = new Thread(() -> stopWhenDrained(m), "alipass-once");
+                watcher.setDaemon(true);
+                watcher.start();
+            }
+        }
+    }
+
+    /** Once mode: the drop folder holds no file and nothing is in flight, twice in a row. */
+    private void stopWhenDrained(BaseMainSupport m) {
+        Path inbox = assembly.settings().file().inbox().toAbsolutePath();
+        int quiet = 0;
+        try {
+            while (quiet < 2) {
+                Thread.sleep(250);
+                boolean idle = m.getCamelContext().getInflightRepository().size() == 0 && !hasWaitingFile(inbox);
+                quiet = idle ? quiet + 1 : 0;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        stop();
+    }
+
+    private static boolean hasWaitingFile(Path inbox) {
+        try (Stream<Path> files = Files.list(inbox)) {
+            return files.anyMatch(p -> Files.isRegularFile(p) && !p.getFileName().toString().startsWith(".")
+                    && !p.getFileName().toString().endsWith(".camelLock"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list the drop folder " + inbox, e);
+        }
     }
 }

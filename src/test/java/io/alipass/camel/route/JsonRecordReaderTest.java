@@ -89,4 +89,12 @@ class JsonRecordReaderTest {
         assertInstanceOf(JsonRecordReader.OversizedRecord.class, records.get(1));
         assertEquals("{\"a\":3}", records.get(2));
     }
+
+    @Test
+    void afterAFileLevelFailureTheReaderIsFinished() {
+        JsonRecordReader r = new JsonRecordReader(new ByteArrayInputStream(new byte[] {(byte) 0xff, (byte) 0xfe, 0}),
+                StandardCharsets.UTF_8, "binary.json");
+        assertThrows(RecordFileException.class, r::hasNext);
+        assertEquals(false, r.hasNext(), "a second call reports the end instead of throwing again");
+    }
 }

@@ -32,7 +32,7 @@ class GatewayCommonParametersTest {
     static void start() {
         app = RawCall.rsaKeyPair();
         stranger = RawCall.rsaKeyPair();
-        sandbox = SandboxGateway.start();
+        sandbox = TestSandboxes.start();
         sandbox.registerApp(APP_ID, app.getPublic());
         sandbox.state().addTemplate("tpl-1", TEMPLATE);
     }

@@ -1,0 +1,111 @@
+package io.alipass.camel.runner;
+
+import io.alipass.camel.route.OutcomeDocument;
+import io.alipass.camel.route.OutcomeListener;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * Counts what the runner has done: records received, outcomes by kind (for the batch summary and
+ * the progress line) and, in Micrometer, {@code alipass.outcomes} by kind, method, code and sub_code
+ * and the {@code alipass.gateway.calls} timer by method and kind. Thread-safe.
+ *
+ * <p>The summary's three numbers: done (success), failed (business failure or invalid input, which
+ * retrying cannot fix) and dead-lettered (retries exhausted, or an unexpected error).
+ */
+public final class RunTally implements OutcomeListener {
+    private final MeterRegistry meters;
+    private final LongAdder received = new LongAdder();
+    private final LongAdder done = new LongAdder();
+    private final LongAdder failed = new LongAdder();
+    private final LongAdder deadLettered = new LongAdder();
+    private final LongAdder unreadableFiles = new LongAdder();
+
+    public RunTally(MeterRegistry meters) {
+        this.meters = meters;
+    }
+
+    /** A record entered the routes (from a file, JMS or HTTP). Called by the YAML source routes. */
+    public void recordReceived() {
+        received.increment();
+    }
+
+    /** A dropped file could not be read as records and went to the error folder. */
+    public void recordUnreadableFile() {
+        unreadableFiles.increment();
+        meters.counter("alipass.files.unreadable").increment();
+    }
+
+    @Override
+    public void outcome(String kind, String method, String code, String subCode) {
+        if ("success".equals(kind)) {
+            done.increment();
+        } else if (OutcomeDocument.DEAD_LETTER.equals(kind) || OutcomeDocument.ERROR.equals(kind)) {
+            deadLettered.increment();
+        } else {
+            failed.increment();
+        }
+        Counter.builder("alipass.outcomes")
+                .description("Final outcomes of pass updates")
+                .tag("kind", tagValue(kind))
+                .tag("method", tagValue(method))
+                .tag("code", tagValue(code))
+                .tag("sub_code", tagValue(subCode))
+                .register(meters)
+                .increment();
+    }
+
+    @Override
+    public void gatewayCall(String method, String kind, long nanos) {
+        Timer.builder("alipass.gateway.calls")
+                .description("Calls to the Alipay gateway, signing excluded")
+                .tag("method", tagValue(method))
+                .tag("kind", tagValue(kind))
+                .register(meters)
+                .record(nanos, TimeUnit.NANOSECONDS);
+    }
+
+    /** Records that entered the routes. */
+    public long received() {
+        return received.sum();
+    }
+
+    /** Records that reached an outcome endpoint. */
+    public long finished() {
+        return done.sum() + failed.sum() + deadLettered.sum();
+    }
+
+    public long done() {
+        return done.sum();
+    }
+
+    public long failed() {
+        return failed.sum();
+    }
+
+    public long deadLettered() {
+        return deadLettered.sum();
+    }
+
+    public long unreadableFiles() {
+        return unreadableFiles.sum();
+    }
+
+    /** Whether anything went wrong: a failed or dead-lettered record, or an unreadable file. */
+    public boolean anyFailure() {
+        return failed() + deadLettered() + unreadableFiles() > 0;
+    }
+
+    /** The batch summary line: {@code done 3, failed 1, dead-lettered 0, unreadable files 0}. */
+    public String summary() {
+        return "done " + done() + ", failed " + failed() + ", dead-lettered " + deadLettered()
+                + ", unreadable files " + unreadableFiles();
+    }
+
+    private static String tagValue(String value) {
+        return value == null || value.isEmpty() ? "none" : value;
+    }
+}

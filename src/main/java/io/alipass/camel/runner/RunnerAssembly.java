@@ -1,0 +1,367 @@
+package io.alipass.camel.runner;
+
+import io.alipass.camel.gateway.CertificateReader;
+import io.alipass.camel.gateway.GatewayConfigurationException;
+import io.alipass.camel.gateway.GatewayProtocol;
+import io.alipass.camel.gateway.KeyReader;
+import io.alipass.camel.gateway.RequestSigner;
+import io.alipass.camel.gateway.ResponseVerifier;
+import io.alipass.camel.route.AlipassRoutes;
+import io.alipass.camel.route.BearerTokenCheck;
+import io.alipass.camel.route.FileDropErrorWriter;
+import io.alipass.camel.route.GatewayCallSettings;
+import io.alipass.camel.route.HttpOutcomeResponder;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.PrivateKey;
+import java.security.SecureRandom;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Properties;
+import java.util.function.Supplier;
+import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
+import org.apache.camel.CamelContext;
+import org.apache.camel.util.concurrent.ThreadPoolRejectedPolicy;
+import org.apache.camel.builder.ThreadPoolBuilder;
+import org.apache.camel.component.jms.JmsComponent;
+import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;
+import org.apache.camel.main.BaseMainSupport;
+import org.apache.camel.main.MainListenerSupport;
+import org.apache.camel.spi.PropertiesComponent;
+import org.apache.camel.support.service.ServiceSupport;
+import org.springframework.jms.connection.CachingConnectionFactory;
+
+/**
+ * Builds the runner inside camel-main, once the properties are loaded and before the YAML routes are:
+ * binds {@link RunnerSettings}, starts the embedded broker and the demo gateway when they are wanted,
+ * adds {@link AlipassRoutes} with a {@link RunTally}, and binds the beans the YAML routes name:
+ * {@code alipassTally}, {@code alipassFileRecords}, {@code alipassFileWorkers}, {@code alipassFileErrors},
+ * {@code alipassTokenCheck}, {@code alipassHttpResponder}.
+ *
+ * <p>It also rewrites a few properties the routes read: the drop folders as absolute paths (Camel's
+ * {@code move} would otherwise resolve them against the inbox) and the generated HTTP token. Sources
+ * that are off, or all but the drop folder in once mode, are left out by not loading their YAML file.
+ */
+final class RunnerAssembly extends MainListenerSupport {
+    /** The YAML file of each source, so a source that is off is never loaded. */
+    static final String FILE_ROUTES = "alipass-file.camel.yaml";
+    static final String JMS_ROUTES = "alipass-jms.camel.yaml";
+    static final String HTTP_ROUTES = "alipass-http.camel.yaml";
+
+    private final boolean onceFlag;
+    private boolean once;
+    private RunnerSettings settings;
+    private RunTally tally;
+    private String httpToken;
+    private DemoGateway demo;
+    private EmbeddedBroker broker;
+    private String startupBanner;
+
+    RunnerAssembly(boolean onceFlag) {
+        this.onceFlag = onceFlag;
+    }
+
+    @Override
+    public void beforeConfigure(BaseMainSupport main) {
+        CamelContext context = main.getCamelContext();
+        PropertiesComponent pc = context.getPropertiesComponent();
+        settings = RunnerSettings.read(key -> pc.resolveProperty(key)
+                .map(v -> v.contains("{{") ? context.resolvePropertyPlaceholders(v) : v)
+                .orElse(null));
+        once = onceFlag || settings.once();
+        boolean jms = settings.jms().enabled() && !once;
+        boolean http = settings.http().enabled() && !once;
+
+        Properties overrides = new Properties();
+        overrides.put("alipass.file.inbox", absolute(settings.file().inbox()));
+        overrides.put("alipass.file.done", absolute(settings.file().done()));
+        overrides.put("alipass.file.error", absolute(settings.file().error()));
+        overrides.put("alipass.default-api", settings.defaultApi() == null ? "" : settings.defaultApi());
+        if (!http) {
+            // No HTTP source: no reason to hold a port.
+            overrides.put("camel.server.enabled", "false");
+        }
+        if (once) {
+            overrides.put("camel.management.enabled", "false");
+        }
+        httpToken = settings.http().token() != null ? settings.http().token() : generatedToken();
+        overrides.forEach((k, v) -> pc.addOverrideProperty((String) k, (String) v));
+        excludeRoutes(main, settings.file().enabled(), jms, http);
+
+        MeterRegistry meters = context.getRegistry().lookupByNameAndType("metricsRegistry", MeterRegistry.class);
+        if (meters == null) {
+            // camel-micrometer-prometheus takes the registry bound under this name, so our meters are scraped too.
+            meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+            context.getRegistry().bind("metricsRegistry", meters);
+        }
+        tally = new RunTally(meters);
+
+        GatewayProtocol protocol;
+        String gatewayUrl;
+        if (settings.sandbox()) {
+            demo = new DemoGateway(settings.dataDir().resolve("keys"));
+            addService(context, demo);
+            protocol = demoProtocol(demo);
+            gatewayUrl = demo.url();
+        } else {
+            protocol = configuredProtocol(settings);
+            gatewayUrl = settings.gatewayUrl();
+        }
+        GatewayCallSettings call = GatewayCallSettings.of(gatewayUrl)
+                .withTimeouts(settings.connectTimeout(), settings.readTimeout())
+                .withMaxConnections(settings.maxConnections())
+                .withRateLimit(settings.rateLimit());
+        try {
+            context.addRoutes(new AlipassRoutes(protocol, call, channelId(), tally));
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot add the alipass routes: " + e.getMessage(), e);
+        }
+
+        var registry = context.getRegistry();
+        registry.bind("alipassTally", tally);
+        registry.bind("alipassFileRecords", new FileRecords(settings.file().charset()));
+        registry.bind("alipassFileErrors", new FileDropErrorWriter(absolute(settings.file().error())));
+        registry.bind("alipassHttpResponder", new HttpOutcomeResponder());
+        registry.bind("alipassTokenCheck", new BearerTokenCheck(httpToken, settings.http().maxBodyBytes()));
+        int workers = settings.file().concurrency();
+        try {
+            // A bounded queue with caller-runs: the streaming split reads ahead only as far as the workers keep up.
+            registry.bind("alipassFileWorkers", new ThreadPoolBuilder(context).poolSize(workers).maxPoolSize(workers)
+                    .maxQueueSize(workers * 2).rejectedPolicy(ThreadPoolRejectedPolicy.CallerRuns).build(this, "alipass-file"));
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot create the drop-folder worker pool", e);
+        }
+        if (jms) {
+            context.addComponent("jms", jmsComponent(context));
+        }
+        try {
+            context.addService(new ProgressLine(context, tally, settings.progressInterval()), true, false);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot add the progress line", e);
+        }
+    }
+
+    @Override
+    public void afterStart(BaseMainSupport main) {
+        startupBanner = banner(main);
+        System.out.println(startupBanner);
+    }
+
+    private String banner(BaseMainSupport main) {
+        StringBuilder b = new StringBuilder("\n=== alipass-camel runner started ===\n");
+        b.append("gateway:       ").append(settings.sandbox()
+                ? demo.url() + "  (built-in sandbox, app " + DemoGateway.APP_ID + ", keys in " + demo.keysDir() + ")"
+                : settings.gatewayUrl() + "  (app " + settings.appId() + ")").append('\n');
+        if (settings.file().enabled()) {
+            b.append("drop files in: ").append(absolute(settings.file().inbox())).append('\n');
+            b.append("read files to: ").append(absolute(settings.file().done()))
+                    .append(", unreadable to ").append(absolute(settings.file().error())).append('\n');
+        }
+        b.append("outcomes:      success ").append(settings.successUri()).append('\n');
+        b.append("               failure ").append(settings.failureUri()).append('\n');
+        b.append("               dead letter ").append(settings.deadLetterUri()).append('\n');
+        if (broker != null || settings.jms().enabled() && !settings.jms().embedded()) {
+            b.append("JMS queue:     ").append(settings.jms().queue()).append(" on ")
+                    .append(broker != null ? "embedded Artemis (" + EmbeddedBroker.IN_VM_URL
+                            + (broker.listen() != null ? ", " + broker.listen() : "") + ")" : settings.jms().brokerUrl())
+                    .append('\n');
+        }
+        String httpUrl = httpUrl(main);
+        if (httpUrl != null) {
+            b.append("HTTP:          POST ").append(httpUrl).append('\n');
+            b.append("               Authorization: Bearer ").append(settings.http().token() != null
+                    ? "(alipass.http.token)" : httpToken + "  (generated; set alipass.http.token to choose one)").append('\n');
+        }
+        String observe = managementUrl(main);
+        if (observe != null) {
+            b.append("health:        ").append(observe).append("/health, metrics ").append(observe).append("/metrics\n");
+        }
+        if (settings.sandbox() && !once) {
+            b.append("try it:        cp samples/instance-update.json ").append(absolute(settings.file().inbox())).append("/\n");
+        }
+        return b.toString();
+    }
+
+    /** The HTTP source's URL, or null when it is off. */
+    String httpUrl(BaseMainSupport main) {
+        if (main.getCamelContext().getRoute("alipass-http-source") == null) {
+            return null;
+        }
+        var server = main.configure().httpServer();
+        String base = serverUrl(main, server.getPort(), server.getPath());
+        return base == null ? null : base + settings.http().path();
+    }
+
+    /** The base URL of health and metrics ({@code http://127.0.0.1:9876/observe}), or null when off. */
+    String managementUrl(BaseMainSupport main) {
+        var server = main.configure().httpManagementServer();
+        if (!server.isEnabled()) {
+            return null;
+        }
+        String base = serverUrl(main, server.getPort(), server.getPath());
+        String health = server.getHealthPath();
+        // Both health and metrics live under the same parent path (/observe by default).
+        return base == null ? null : base + health.substring(0, Math.max(0, health.lastIndexOf('/')));
+    }
+
+    private static String serverUrl(BaseMainSupport main, int configuredPort, String path) {
+        // Both Vert.x servers (HTTP source and management) are context services; only their configured ports tell
+        // them apart. With both on port 0 (some tests) the answer would be a guess, so there is none.
+        List<VertxPlatformHttpServer> matching = main.getCamelContext().hasServices(VertxPlatformHttpServer.class).stream()
+                .filter(s -> s.getConfigurationPort() == configuredPort).toList();
+        if (matching.size() != 1) {
+            return null;
+        }
+        VertxPlatformHttpServer s = matching.get(0);
+        return "http://" + s.getHost() + ":" + s.getPort() + ("/".equals(path) ? "" : path);
+    }
+
+    private JmsComponent jmsComponent(CamelContext context) {
+        String url;
+        if (settings.jms().embedded()) {
+            broker = new EmbeddedBroker(settings.dataDir().resolve("broker"), settings.jms().listen());
+            addService(context, broker);
+            url = EmbeddedBroker.IN_VM_URL;
+        } else {
+            url = settings.jms().brokerUrl();
+        }
+        ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory(url, settings.jms().username(), settings.jms().password());
+        // Producers (JMS outcome endpoints) would otherwise open a connection per message.
+        CachingConnectionFactory caching = new CachingConnectionFactory(factory);
+        caching.setSessionCacheSize(Math.max(10, settings.jms().concurrentConsumers()));
+        // Closes the shared connection before the embedded broker stops (services stop in reverse order),
+        // instead of letting the broker's shutdown break it.
+        addService(context, new ServiceSupport() {
+            @Override
+            protected void doStop() {
+                caching.destroy();
+            }
+        });
+        return JmsComponent.jmsComponent(caching);
+    }
+
+    private static void addService(CamelContext context, Object service) {
+        try {
+            // Started now (the context is not started yet, so addService alone would defer it), because the
+            // routes built next need its address; stopped with the context, after the routes.
+            org.apache.camel.support.service.ServiceHelper.startService(service);
+            context.addService(service, true, false);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot start " + service.getClass().getSimpleName() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private String channelId() {
+        if (settings.channelId() != null) {
+            return settings.channelId();
+        }
+        return settings.sandbox() ? DemoGateway.CHANNEL_ID : null;
+    }
+
+    private GatewayProtocol demoProtocol(DemoGateway gateway) {
+        return GatewayProtocol.builder()
+                .appId(DemoGateway.APP_ID)
+                .signer(new RequestSigner(gateway.appPrivateKey(), settings.signType()))
+                .verifier(new ResponseVerifier(gateway.alipayPublicKey()))
+                .charset(settings.charset())
+                .build();
+    }
+
+    /** The protocol for a real gateway; each key or certificate that cannot be used is reported by its property. */
+    static GatewayProtocol configuredProtocol(RunnerSettings s) {
+        PrivateKey key = property("alipass.private-key", () -> KeyReader.privateKey(s.privateKey(),
+                s.privateKeyPassword() == null ? null : s.privateKeyPassword().toCharArray()));
+        GatewayProtocol.Builder b = GatewayProtocol.builder()
+                .appId(s.appId())
+                .signer(property("alipass.private-key", () -> new RequestSigner(key, s.signType())))
+                .charset(s.charset())
+                .appAuthToken(s.appAuthToken())
+                .verifyResponses(s.verifyResponse());
+        if (s.certificateMode()) {
+            X509Certificate appCert = property("alipass.app-cert", () -> first(CertificateReader.certificates(s.appCert())));
+            X509Certificate alipayCert = property("alipass.alipay-cert", () -> first(CertificateReader.certificates(s.alipayCert())));
+            List<X509Certificate> root = property("alipass.alipay-root-cert", () -> CertificateReader.certificates(s.alipayRootCert()));
+            b.certificates(appCert, root).verifier(ResponseVerifier.forCertificate(alipayCert));
+        } else if (s.alipayPublicKey() != null) {
+            b.verifier(property("alipass.alipay-public-key", () -> new ResponseVerifier(KeyReader.publicKey(s.alipayPublicKey()))));
+        }
+        return property("alipass", b::build);
+    }
+
+    private static X509Certificate first(List<X509Certificate> certificates) {
+        if (certificates.isEmpty()) {
+            throw new GatewayConfigurationException("holds no certificate");
+        }
+        return certificates.get(0);
+    }
+
+    private static <T> T property(String name, Supplier<T> action) {
+        try {
+            return action.get();
+        } catch (GatewayConfigurationException | IllegalArgumentException e) {
+            // The core's messages name the source (a path or "inline text") and the option, never key material.
+            throw new RunnerConfigurationException(name, "cannot be used: " + e.getMessage(), e);
+        }
+    }
+
+    private static void excludeRoutes(BaseMainSupport main, boolean file, boolean jms, boolean http) {
+        List<String> excluded = new ArrayList<>();
+        if (!file) {
+            excluded.add("**/" + FILE_ROUTES);
+        }
+        if (!jms) {
+            excluded.add("**/" + JMS_ROUTES);
+        }
+        if (!http) {
+            excluded.add("**/" + HTTP_ROUTES);
+        }
+        String configured = main.configure().getRoutesExcludePattern();
+        if (configured != null && !configured.isBlank()) {
+            excluded.add(configured);
+        }
+        main.configure().setRoutesExcludePattern(excluded.isEmpty() ? null : String.join(",", excluded));
+    }
+
+    private static String absolute(Path path) {
+        Path abs = path.toAbsolutePath().normalize();
+        try {
+            Files.createDirectories(abs);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the folder " + abs, e);
+        }
+        return abs.toString();
+    }
+
+    private static String generatedToken() {
+        byte[] bytes = new byte[24];
+        new SecureRandom().nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    boolean onceMode() {
+        return once;
+    }
+
+    RunnerSettings settings() {
+        return settings;
+    }
+
+    RunTally tally() {
+        return tally;
+    }
+
+    String httpToken() {
+        return httpToken;
+    }
+
+    String startupBanner() {
+        return startupBanner;
+    }
+}

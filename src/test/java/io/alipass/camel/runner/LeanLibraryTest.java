@@ -1,0 +1,89 @@
+package io.alipass.camel.runner;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.Test;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+
+/**
+ * The library a user depends on stays lean: what only the runner and the sandbox need is optional in
+ * the pom (so Maven never hands it on), and no library package imports it (so the library works
+ * without it). Reading the pom is fast and exact about the first part; the import scan covers the second.
+ */
+class LeanLibraryTest {
+    /** Runner-only artifacts: camel-main, the YAML DSL, the platform-http server, metrics export, health, Artemis server, logging. */
+    static final Set<String> RUNNER_ONLY = Set.of("camel-main", "camel-yaml-dsl", "camel-platform-http-main",
+            "camel-platform-http-vertx", "camel-micrometer-prometheus", "camel-health", "camel-timer",
+            "artemis-jakarta-server", "log4j-slf4j2-impl", "log4j-core");
+
+    /** Packages of those artifacts that library code must not import. */
+    static final List<String> RUNNER_ONLY_PACKAGES = List.of("org.apache.camel.main", "org.apache.camel.dsl.yaml",
+            "org.apache.camel.component.platform.http.main", "org.apache.camel.component.platform.http.vertx", "io.vertx",
+            "org.apache.activemq.artemis.core.server", "org.apache.activemq.artemis.core.config",
+            "io.micrometer.prometheusmetrics", "org.apache.logging.log4j", "io.alipass.camel.runner");
+
+    @Test
+    void everyRunnerOnlyDependencyIsOptional() throws Exception {
+        Map<String, String> found = new TreeMap<>();
+        var pom = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(Path.of("pom.xml").toFile());
+        Element dependencies = directDependencies(pom.getDocumentElement());
+        NodeList deps = dependencies.getElementsByTagName("dependency");
+        for (int i = 0; i < deps.getLength(); i++) {
+            Element d = (Element) deps.item(i);
+            String artifact = text(d, "artifactId");
+            String scope = text(d, "scope");
+            String optional = text(d, "optional");
+            if (RUNNER_ONLY.contains(artifact)) {
+                found.put(artifact, "true".equals(optional) ? "optional" : "scope " + (scope == null ? "compile" : scope));
+            }
+        }
+        assertEquals(RUNNER_ONLY, found.keySet(), "each runner-only artifact is declared");
+        found.forEach((artifact, how) -> assertEquals("optional", how, artifact + " must be <optional>true</optional>"));
+    }
+
+    @Test
+    void noLibraryPackageImportsARunnerOnlyDependency() throws IOException {
+        List<String> offenders = new ArrayList<>();
+        for (String pkg : List.of("gateway", "pass", "route")) {
+            try (Stream<Path> files = Files.walk(Path.of("src/main/java/io/alipass/camel", pkg))) {
+                for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+                    for (String line : Files.readAllLines(f, StandardCharsets.UTF_8)) {
+                        if (line.startsWith("import ") && RUNNER_ONLY_PACKAGES.stream().anyMatch(p -> line.contains(" " + p + "."))) {
+                            offenders.add(f + ": " + line);
+                        }
+                    }
+                }
+            }
+        }
+        assertTrue(offenders.isEmpty(), "library code importing runner-only classes: " + offenders);
+    }
+
+    /** The project's own {@code <dependencies>}, not those of {@code <dependencyManagement>} or a plugin. */
+    private static Element directDependencies(Element project) {
+        NodeList children = project.getChildNodes();
+        for (int i = 0; i < children.getLength(); i++) {
+            if (children.item(i) instanceof Element e && e.getTagName().equals("dependencies")) {
+                return e;
+            }
+        }
+        throw new AssertionError("pom.xml has no <dependencies>");
+    }
+
+    private static String text(Element e, String child) {
+        NodeList n = e.getElementsByTagName(child);
+        return n.getLength() == 0 ? null : n.item(0).getTextContent().trim();
+    }
+}
