@@ -8,6 +8,7 @@ import io.alipass.camel.gateway.RequestSigner;
 import io.alipass.camel.gateway.ResponseVerifier;
 import io.alipass.camel.route.AlipassRoutes;
 import io.alipass.camel.route.BearerTokenCheck;
+import io.alipass.camel.route.DropFolderGuard;
 import io.alipass.camel.route.FileDropErrorWriter;
 import io.alipass.camel.route.GatewayCallSettings;
 import io.alipass.camel.route.HttpOutcomeResponder;
@@ -42,7 +43,7 @@ import org.springframework.jms.connection.CachingConnectionFactory;
  * Builds the runner inside camel-main, once the properties are loaded and before the YAML routes are:
  * binds {@link RunnerSettings}, starts the embedded broker and the demo gateway when they are wanted,
  * adds {@link AlipassRoutes} with a {@link RunTally}, and binds the beans the YAML routes name:
- * {@code alipassTally}, {@code alipassFileRecords}, {@code alipassFileWorkers}, {@code alipassFileErrors},
+ * {@code alipassTally}, {@code alipassFileRecords}, {@code alipassFileWorkers}, {@code alipassFileErrors}, {@code alipassDropFolderGuard},
  * {@code alipassTokenCheck}, {@code alipassHttpResponder}.
  *
  * <p>It also rewrites a few properties the routes read: the drop folders as absolute paths (Camel's
@@ -128,6 +129,7 @@ final class RunnerAssembly extends MainListenerSupport {
         registry.bind("alipassTally", tally);
         registry.bind("alipassFileRecords", new FileRecords(settings.file().charset()));
         registry.bind("alipassFileErrors", new FileDropErrorWriter(absolute(settings.file().error())));
+        registry.bind("alipassDropFolderGuard", new DropFolderGuard(absolute(settings.file().error())));
         registry.bind("alipassHttpResponder", new HttpOutcomeResponder());
         registry.bind("alipassTokenCheck", new BearerTokenCheck(httpToken, settings.http().maxBodyBytes()));
         int workers = settings.file().concurrency();
