@@ -8,6 +8,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import org.apache.camel.Exchange;
 import org.apache.camel.spi.IdempotentRepository;
+import org.apache.camel.support.service.ServiceHelper;
 
 /**
  * Keeps a redelivered instance update (a JMS message redelivered after a crash, a file dropped
@@ -83,6 +84,7 @@ public final class UpdateIdempotency {
         if (repository == null) {
             throw new IllegalStateException("template parameter idempotentRepository names no IdempotentRepository bean: " + name.trim());
         }
+        ServiceHelper.startService(repository); // a bean bound by hand is not started; a file repository loads its store on start
         return repository;
     }
 }

@@ -37,6 +37,7 @@ import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.MainListenerSupport;
 import org.apache.camel.spi.PropertiesComponent;
 import org.apache.camel.support.service.ServiceSupport;
+import org.apache.camel.support.processor.idempotent.FileIdempotentRepository;
 import org.springframework.jms.connection.CachingConnectionFactory;
 
 /**
@@ -91,6 +92,12 @@ final class RunnerAssembly extends MainListenerSupport {
         }
         if (once) {
             overrides.put("camel.management.enabled", "false");
+        }
+        String idempotencyFile = pc.resolveProperty("alipass.idempotency-file").map(String::trim).orElse("");
+        overrides.put("alipass.idempotency-repository", idempotencyFile.isEmpty() ? "" : "alipassIdempotency");
+        if (!idempotencyFile.isEmpty()) {
+            context.getRegistry().bind("alipassIdempotency",
+                    FileIdempotentRepository.fileIdempotentRepository(Path.of(idempotencyFile).toAbsolutePath().toFile(), 1_000_000));
         }
         httpToken = settings.http().token() != null ? settings.http().token() : generatedToken();
         overrides.forEach((k, v) -> pc.addOverrideProperty((String) k, (String) v));
