@@ -2,6 +2,7 @@ package io.alipass.camel.pass;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.alipass.camel.gateway.InvalidRequestException;
@@ -18,7 +19,12 @@ import java.util.Map;
  * where the gateway would refuse the same value, its {@code KP.AE_*} code.
  */
 public final class PassRules {
-    static final ObjectMapper JSON = new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+    /**
+     * Strict reading: a duplicate key is an error, and so is anything after the record (a second
+     * JSON-lines record in one message would otherwise be dropped without a word).
+     */
+    static final ObjectMapper JSON = new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private PassRules() {
     }

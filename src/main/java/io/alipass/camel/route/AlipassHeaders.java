@@ -13,7 +13,7 @@ public final class AlipassHeaders {
     public static final String METHOD = "CamelAlipassMethod";
     /** Out: the serial number of the pass or the template id. */
     public static final String KEY = "CamelAlipassKey";
-    /** Out: the outcome kind: success, business-failure, transient-failure, invalid-response, invalid-input, error. */
+    /** Out: the outcome kind: success, business-failure, transient-failure, invalid-response, invalid-input, duplicate, error. */
     public static final String OUTCOME = "CamelAlipassOutcome";
     /** Out: the gateway's {@code code}. */
     public static final String CODE = "CamelAlipassCode";

@@ -23,7 +23,9 @@ import org.apache.camel.model.RouteDefinition;
  * Template parameters: {@code sourceUri}, {@code successUri}, {@code failureUri},
  * {@code deadLetterUri} (required); {@code api} (the API of messages that name none),
  * {@code maximumRedeliveries} (5), {@code redeliveryDelay} (1000 ms), {@code backOffMultiplier} (2),
- * {@code maximumRedeliveryDelay} (30000 ms). Every outcome endpoint receives an
+ * {@code maximumRedeliveryDelay} (30000 ms), {@code idempotentRepository} (the bean name of an
+ * {@code IdempotentRepository} that keeps answered instance updates from being sent again, see
+ * {@link UpdateIdempotency}; blank, the default, for none). Every outcome endpoint receives an
  * {@link OutcomeDocument} with the original input, and the {@link AlipassHeaders}.
  *
  * <p>Use from Java: {@code context.addRoutes(new AlipassRoutes(protocol, settings, channelId))}, then
@@ -90,6 +92,7 @@ public final class AlipassRoutes extends RouteBuilder {
                 .templateParameter("redeliveryDelay", "1000")
                 .templateParameter("backOffMultiplier", "2")
                 .templateParameter("maximumRedeliveryDelay", "30000")
+                .templateParameter("idempotentRepository", "")
                 .from("{{sourceUri}}")
                     .onException(InvalidRequestException.class)
                         .handled(true)
@@ -122,8 +125,17 @@ public final class AlipassRoutes extends RouteBuilder {
                         .to("{{deadLetterUri}}")
                     .end()
                 .setProperty(DEFAULT_API, constant("{{api}}"))
+                .setProperty(UpdateIdempotency.REPOSITORY, constant("{{idempotentRepository}}"))
                 .process(new EnrichProcessor(defaultChannelId, null)).id("alipass-enrich")
+                .process(UpdateIdempotency::check).id("alipass-idempotency-check")
+                .filter(UpdateIdempotency::isDuplicate)
+                    .process(OutcomeDocument::duplicate)
+                    .process(this::tellListener)
+                    .to("{{successUri}}")
+                    .stop()
+                .end()
                 .to(CALL_ENDPOINT)
+                .process(UpdateIdempotency::remember).id("alipass-idempotency-remember")
                 .process(OutcomeDocument::answered)
                 .process(this::tellListener)
                 .choice()

@@ -47,10 +47,11 @@ public final class EnrichProcessor implements Processor {
         }
         String body = exchange.getMessage().getBody(String.class);
         exchange.setProperty(ORIGINAL_BODY, body);
-        if (body == null || body.isBlank()) {
+        String json = body == null ? null : stripBom(body);
+        if (json == null || json.isBlank()) {
             throw new InvalidPassUpdateException(List.of(new Violation("$", "must be a JSON object, the message is empty")));
         }
-        PassUpdate update = reader.read(stripBom(body), impliedMethod(exchange));
+        PassUpdate update = reader.read(json, impliedMethod(exchange));
         exchange.setProperty(UPDATE, update);
         exchange.getMessage().setHeader(AlipassHeaders.METHOD, update.method().name());
         exchange.getMessage().setHeader(AlipassHeaders.KEY, update.key());
@@ -69,6 +70,6 @@ public final class EnrichProcessor implements Processor {
 
     /** A UTF-8 byte-order mark from a Windows editor is not part of the JSON. */
     private static String stripBom(String s) {
-        return s.charAt(0) == '\uFEFF' ? s.substring(1) : s;
+        return !s.isEmpty() && s.charAt(0) == '\uFEFF' ? s.substring(1) : s;
     }
 }

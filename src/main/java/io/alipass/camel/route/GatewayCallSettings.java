@@ -7,6 +7,10 @@ import javax.net.ssl.SSLContext;
 /**
  * How the routes reach the gateway.
  *
+ * <p>Logging: keep {@code org.apache.hc.client5.http} at INFO or above. Apache HttpClient's DEBUG
+ * loggers ({@code .wire}, {@code .headers}, {@code .impl.classic.MainClientExec}) print the request
+ * line and body, which carry {@code sign} and {@code app_auth_token}.
+ *
  * @param gatewayUrl      {@code https://openapi.alipay.com/gateway.do}, or a sandbox address
  * @param connectTimeout  how long to wait for a connection
  * @param readTimeout     how long to wait for the answer; a timeout is a transient failure

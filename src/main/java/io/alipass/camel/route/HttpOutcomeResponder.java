@@ -4,7 +4,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 
 /**
- * Sets the HTTP status of the synchronous answer from the outcome: 200 success, 422 business
+ * Sets the HTTP status of the synchronous answer from the outcome: 200 success (or duplicate), 422 business
  * failure (the {@code KP.AE_*} code is in the body and {@link AlipassHeaders#SUB_CODE}), 400 invalid
  * input, 503 when the gateway said it was unavailable, 502 for other gateway trouble, 500 otherwise.
  * The body is the {@link OutcomeDocument}. An exchange without an outcome (refused by
@@ -23,7 +23,7 @@ public final class HttpOutcomeResponder implements Processor {
             return;
         }
         int status;
-        if ("success".equals(outcome)) {
+        if ("success".equals(outcome) || OutcomeDocument.DUPLICATE.equals(outcome)) {
             status = 200;
         } else if ("business-failure".equals(outcome)) {
             status = 422;

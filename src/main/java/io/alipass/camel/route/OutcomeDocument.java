@@ -23,6 +23,8 @@ public final class OutcomeDocument {
     public static final String INVALID_INPUT = "invalid-input";
     /** Outcome kind for transient failures that ran out of retries. */
     public static final String DEAD_LETTER = "dead-letter";
+    /** Outcome kind for an instance update the gateway already answered (see {@link UpdateIdempotency}); sent to the success endpoint. */
+    public static final String DUPLICATE = "duplicate";
     /** Outcome kind for unexpected errors, which are dead-lettered at once. */
     public static final String ERROR = "error";
 
@@ -39,6 +41,15 @@ public final class OutcomeDocument {
         if (outcome instanceof PassUpdateOutcome.BusinessFailure f) {
             doc.put("reason", "the gateway refused the update: " + reasonOf(f));
         }
+        finish(exchange, doc);
+    }
+
+    /** For an update already answered: not sent again. */
+    public static void duplicate(Exchange exchange) {
+        exchange.getMessage().setHeader(AlipassHeaders.OUTCOME, DUPLICATE);
+        ObjectNode doc = base(exchange, DUPLICATE);
+        doc.put("idempotency_key", exchange.getProperty(UpdateIdempotency.KEY, String.class));
+        doc.put("reason", "the gateway already answered an identical update; not sent again");
         finish(exchange, doc);
     }
 

@@ -8,6 +8,7 @@ import io.alipass.camel.gateway.RequestSigner;
 import io.alipass.camel.gateway.ResponseVerifier;
 import io.alipass.camel.route.AlipassRoutes;
 import io.alipass.camel.route.BearerTokenCheck;
+import io.alipass.camel.route.DropFolderGuard;
 import io.alipass.camel.route.FileDropErrorWriter;
 import io.alipass.camel.route.GatewayCallSettings;
 import io.alipass.camel.route.HttpOutcomeResponder;
@@ -36,13 +37,14 @@ import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.MainListenerSupport;
 import org.apache.camel.spi.PropertiesComponent;
 import org.apache.camel.support.service.ServiceSupport;
+import org.apache.camel.support.processor.idempotent.FileIdempotentRepository;
 import org.springframework.jms.connection.CachingConnectionFactory;
 
 /**
  * Builds the runner inside camel-main, once the properties are loaded and before the YAML routes are:
  * binds {@link RunnerSettings}, starts the embedded broker and the demo gateway when they are wanted,
  * adds {@link AlipassRoutes} with a {@link RunTally}, and binds the beans the YAML routes name:
- * {@code alipassTally}, {@code alipassFileRecords}, {@code alipassFileWorkers}, {@code alipassFileErrors},
+ * {@code alipassTally}, {@code alipassFileRecords}, {@code alipassFileWorkers}, {@code alipassFileErrors}, {@code alipassDropFolderGuard},
  * {@code alipassTokenCheck}, {@code alipassHttpResponder}.
  *
  * <p>It also rewrites a few properties the routes read: the drop folders as absolute paths (Camel's
@@ -91,6 +93,12 @@ final class RunnerAssembly extends MainListenerSupport {
         if (once) {
             overrides.put("camel.management.enabled", "false");
         }
+        String idempotencyFile = pc.resolveProperty("alipass.idempotency-file").map(String::trim).orElse("");
+        overrides.put("alipass.idempotency-repository", idempotencyFile.isEmpty() ? "" : "alipassIdempotency");
+        if (!idempotencyFile.isEmpty()) {
+            context.getRegistry().bind("alipassIdempotency",
+                    FileIdempotentRepository.fileIdempotentRepository(Path.of(idempotencyFile).toAbsolutePath().toFile(), 1_000_000));
+        }
         httpToken = settings.http().token() != null ? settings.http().token() : generatedToken();
         overrides.forEach((k, v) -> pc.addOverrideProperty((String) k, (String) v));
         excludeRoutes(main, settings.file().enabled(), jms, http);
@@ -128,6 +136,7 @@ final class RunnerAssembly extends MainListenerSupport {
         registry.bind("alipassTally", tally);
         registry.bind("alipassFileRecords", new FileRecords(settings.file().charset()));
         registry.bind("alipassFileErrors", new FileDropErrorWriter(absolute(settings.file().error())));
+        registry.bind("alipassDropFolderGuard", new DropFolderGuard(absolute(settings.file().error())));
         registry.bind("alipassHttpResponder", new HttpOutcomeResponder());
         registry.bind("alipassTokenCheck", new BearerTokenCheck(httpToken, settings.http().maxBodyBytes()));
         int workers = settings.file().concurrency();
