@@ -9,6 +9,7 @@ import io.alipass.camel.gateway.ResponseVerifier;
 import io.alipass.camel.route.AlipassRoutes;
 import io.alipass.camel.route.BearerTokenCheck;
 import io.alipass.camel.route.DropFolderGuard;
+import io.alipass.camel.route.JsonRecordSplitter;
 import io.alipass.camel.route.FileDropErrorWriter;
 import io.alipass.camel.route.GatewayCallSettings;
 import io.alipass.camel.route.HttpOutcomeResponder;
@@ -134,7 +135,7 @@ final class RunnerAssembly extends MainListenerSupport {
 
         var registry = context.getRegistry();
         registry.bind("alipassTally", tally);
-        registry.bind("alipassFileRecords", new FileRecords(settings.file().charset()));
+        registry.bind("alipassFileRecords", new JsonRecordSplitter(settings.file().charset()));
         registry.bind("alipassFileErrors", new FileDropErrorWriter(absolute(settings.file().error())));
         registry.bind("alipassDropFolderGuard", new DropFolderGuard(absolute(settings.file().error())));
         registry.bind("alipassHttpResponder", new HttpOutcomeResponder());
