@@ -76,7 +76,8 @@ public final class GatewayResponseProcessor implements Processor {
         setOrRemove(m, AlipassHeaders.SUB_MSG, outcome.subMsg());
     }
 
-    private static void setOrRemove(Message m, String name, String value) {
+    /** Sets a header, or removes it when there is no value, so no stale value survives a retry. */
+    static void setOrRemove(Message m, String name, String value) {
         if (value == null) {
             m.removeHeader(name);
         } else {

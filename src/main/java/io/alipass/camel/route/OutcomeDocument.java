@@ -69,7 +69,7 @@ public final class OutcomeDocument {
                 }
             }
             doc.put("reason", e.getMessage());
-            setOrRemove(m, AlipassHeaders.SUB_CODE, e.gatewayCode());
+            GatewayResponseProcessor.setOrRemove(m, AlipassHeaders.SUB_CODE, e.gatewayCode());
             m.setHeader(AlipassHeaders.SUB_MSG, e.getMessage());
         }
         finish(exchange, doc);
@@ -170,14 +170,6 @@ public final class OutcomeDocument {
     private static void putIfPresent(ObjectNode doc, String field, String value) {
         if (value != null) {
             doc.put(field, value);
-        }
-    }
-
-    private static void setOrRemove(Message m, String name, String value) {
-        if (value == null) {
-            m.removeHeader(name);
-        } else {
-            m.setHeader(name, value);
         }
     }
 }
