@@ -85,6 +85,14 @@ class RunnerDropTest {
     }
 
     @Test
+    void anEmptyFileMovesToTheErrorFolderInsteadOfStayingInTheInbox() throws Exception {
+        Files.write(data.resolve("inbox/empty.json"), new byte[0]);
+        awaitTrue(() -> Files.exists(data.resolve("error/empty.json")), "the empty file moved to error");
+        JsonNode why = JSON.readTree(data.resolve("error/empty.json.error.json").toFile());
+        assertTrue(why.path("reason").asText().contains("holds no JSON record"), why.toString());
+    }
+
+    @Test
     void anHttpPostWithTheTokenIsAnsweredWithItsOutcome() throws Exception {
         String url = runner.httpUrl();
         assertNotNull(url, "the HTTP source is on");
