@@ -242,7 +242,7 @@ final class RunnerAssembly extends MainListenerSupport {
         } else {
             url = settings.jms().brokerUrl();
         }
-        ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory(url, settings.jms().username(), settings.jms().password());
+        ActiveMQConnectionFactory factory = connectionFactory(url, settings.jms().username(), settings.jms().password());
         // Producers (JMS outcome endpoints) would otherwise open a connection per message.
         CachingConnectionFactory caching = new CachingConnectionFactory(factory);
         caching.setSessionCacheSize(Math.max(10, settings.jms().concurrentConsumers()));
@@ -255,6 +255,18 @@ final class RunnerAssembly extends MainListenerSupport {
             }
         });
         return JmsComponent.jmsComponent(caching);
+    }
+
+    /** The broker's connection factory, without a prefetch window unless the URL names one. */
+    static ActiveMQConnectionFactory connectionFactory(String url, String username, String password) {
+        ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory(url, username, password);
+        if (!url.contains("consumerWindowSize=")) {
+            // Artemis buffers up to 1 MiB of messages per consumer by default. Each update waits for a gateway
+            // round trip, so one runner would hoard the queue while competing runners idle, and a crash would
+            // hand its whole buffer back late. Without a window each consumer takes a message when it is free.
+            factory.setConsumerWindowSize(0);
+        }
+        return factory;
     }
 
     private static void addService(CamelContext context, Object service) {
