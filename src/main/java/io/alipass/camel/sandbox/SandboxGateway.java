@@ -34,13 +34,19 @@ public final class SandboxGateway implements AutoCloseable {
     /** The path of the gateway, as on {@code https://openapi.alipay.com/gateway.do}. */
     public static final String GATEWAY_PATH = "/gateway.do";
     private static final String NODELAY = "sun.net.httpserver.nodelay";
+    private static final String MAX_IDLE = "sun.net.httpserver.maxIdleConnections";
 
     static {
         // The JDK server writes headers and body separately and leaves Nagle's algorithm on, so each
         // answer waits for the client's delayed ACK (about 40 ms): 25 answers per second per
         // connection. The server reads this property once, when its first instance is created.
-        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
-            System.setProperty("sun.net.httpserver.nodelay", "true");
+        if (System.getProperty(NODELAY) == null) {
+            System.setProperty(NODELAY, "true");
+        }
+        // It also closes every idle connection beyond 200 at once, so a client with more connections
+        // than that in its pool keeps finding them closed (NoHttpResponseException) and resends.
+        if (System.getProperty(MAX_IDLE) == null) {
+            System.setProperty(MAX_IDLE, "4096");
         }
     }
 
