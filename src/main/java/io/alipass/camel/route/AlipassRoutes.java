@@ -135,7 +135,6 @@ public final class AlipassRoutes extends RouteBuilder {
                     .stop()
                 .end()
                 .to(CALL_ENDPOINT)
-                .process(UpdateIdempotency::remember).id("alipass-idempotency-remember")
                 .process(OutcomeDocument::answered)
                 .process(this::tellListener)
                 .choice()
@@ -143,7 +142,11 @@ public final class AlipassRoutes extends RouteBuilder {
                         .to("{{successUri}}")
                     .otherwise()
                         .to("{{failureUri}}")
-                .end();
+                .end()
+                // Only once the outcome is delivered: a crash before this line leaves no key, so the
+                // redelivered update is sent again and gets its outcome (at worst a second one). Stored
+                // earlier, the crash would leave the update with a "duplicate" note and no outcome at all.
+                .process(UpdateIdempotency::remember).id("alipass-idempotency-remember");
     }
 
     private void tellListener(Exchange exchange) {

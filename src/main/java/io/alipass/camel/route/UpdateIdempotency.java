@@ -17,8 +17,9 @@ import org.apache.camel.support.service.ServiceHelper;
  * parameter {@code idempotentRepository} names (a {@code FileIdempotentRepository} survives
  * restarts); a blank name turns this off.
  *
- * <p>A key is stored only after a trustworthy answer (success or business failure), never before
- * the call, so a crash between the two can cause a second call but never a lost update; a
+ * <p>A key is stored only after a trustworthy answer (success or business failure) has been
+ * delivered to its outcome endpoint, never before the call, so a crash in between can cause a
+ * second call and a second outcome but never an update without one; a
  * dead-lettered update is not stored and can be resent. Because the key is the content, an update
  * identical to one already answered is reported as {@value OutcomeDocument#DUPLICATE} and not sent:
  * to set a pass back to an earlier value (A, B, then A again) use a repository whose entries expire,
@@ -61,7 +62,7 @@ public final class UpdateIdempotency {
         }
     }
 
-    /** After a trustworthy answer: remembers the update. */
+    /** After a trustworthy answer has been delivered to its outcome endpoint: remembers the update. */
     static void remember(Exchange exchange) {
         String key = exchange.getProperty(KEY, String.class);
         IdempotentRepository repository = key == null ? null : repository(exchange);

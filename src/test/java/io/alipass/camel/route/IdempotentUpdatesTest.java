@@ -135,6 +135,22 @@ class IdempotentUpdatesTest {
         }
     }
 
+    /** Stands in for a crash between the gateway's answer and its outcome: the update must not be remembered. */
+    @Test
+    void anUpdateWhoseOutcomeWasNotDeliveredIsNotRememberedSoItIsSentAgain() throws Exception {
+        String serial = issuedPass();
+        try (DefaultCamelContext ctx = route(dir.resolve("seen.dat"))) {
+            MockEndpoint.resolve(ctx, "mock:success").whenExchangeReceived(1, x -> {
+                throw new IllegalStateException("the success endpoint is unavailable");
+            });
+            long before = sandbox.received().total();
+            ctx.createProducerTemplate().sendBody("direct:in", update(serial, "A"));
+            ctx.createProducerTemplate().sendBody("direct:in", update(serial, "A"));
+            assertEquals(2, sandbox.received().total() - before, "the update went to the gateway again");
+            assertEquals(List.of("success", "success"), outcomes(ctx, "mock:success"), "the second delivery got its success");
+        }
+    }
+
     @Test
     void aDifferentUpdateOfTheSamePassIsSent() throws Exception {
         String serial = issuedPass();

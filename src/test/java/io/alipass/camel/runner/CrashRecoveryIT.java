@@ -36,10 +36,10 @@ import org.junit.jupiter.api.Test;
  * folder. {@code bench/crash-test} is the larger version, with two runners and several kills.
  *
  * <p>The runner keeps its idempotency file, so an update redelivered after the kill is answered
- * {@code duplicate} rather than sent again once the gateway has answered it. The key is stored after
- * the gateway's answer and before the outcome document is written: a kill between the two leaves an
- * update whose only document is {@code duplicate}. That window is why this test asserts at most one
- * terminal outcome per update, not exactly one, and reports how often it happened.
+ * {@code duplicate} rather than sent again once the gateway has answered it. The key is stored only
+ * after the outcome document is written, so every update must end with a success, failure or dead
+ * letter; a kill between the document and the key can give an update a second one, which is
+ * reported (answered-twice), not failed.
  *
  * <p>Run by failsafe after {@code package}, which passes the runner jar and the unpacked Artemis
  * distribution as system properties. Every wait is bounded; nothing asserts a speed.
@@ -102,7 +102,7 @@ class CrashRecoveryIT {
         assertEquals(SIGKILL_EXIT, first.exitValue(), "the runner ended by SIGKILL" + logs.tails());
 
         Process second = startRunner(jar, runnerDir, logs);
-        awaitCondition(() -> outcomeFiles(outbox) >= N && account(outbox).lost() == 0, second,
+        awaitCondition(() -> outcomeFiles(outbox) >= N && account(outbox).lost() + account(outbox).onlyDuplicate() == 0, second,
                 "an outcome for every input after the restart", logs);
         // Stopped before the final count, so that no document is half written while it is read.
         second.destroy();
@@ -116,7 +116,7 @@ class CrashRecoveryIT {
                 atKill, N, a, (System.nanoTime() - startNanos) / 1e9);
         String why = "\n" + a + logs.tails();
         assertEquals(0, a.lost(), "inputs without an outcome" + why);
-        assertEquals(0, a.answeredTwice(), "inputs with more than one success, failure or dead-letter outcome" + why);
+        assertEquals(0, a.onlyDuplicate(), "inputs whose only outcome is a duplicate note, without a success, failure or dead letter" + why);
         assertEquals(0, a.notCalled(), "inputs the gateway never received" + why);
     }
 
