@@ -15,9 +15,9 @@ import java.util.regex.Pattern;
  * The bad-input corpus of {@code src/test/resources/bad-inputs/} (see {@link BadInputCorpusWriter}),
  * plus the inputs over 1 MiB, which are made here rather than committed.
  */
-final class BadInputCorpus {
+public final class BadInputCorpus {
     /** Where a whole file is refused, rather than its records one by one. */
-    enum FileMode { RECORD, ERROR }
+    public enum FileMode { RECORD, ERROR }
 
     /**
      * One bad input.
@@ -32,7 +32,7 @@ final class BadInputCorpus {
      * @param dropName  the name it is dropped under
      * @param huge      larger than the HTTP source's body limit
      */
-    record Entry(String name, byte[] content, String field, String rule, FileMode fileMode, String fileField, String fileRule,
+    public record Entry(String name, byte[] content, String field, String rule, FileMode fileMode, String fileField, String fileRule,
                  String dropName, boolean huge) {
         /** The serial numbers of the valid records inside, which must succeed in the drop folder. */
         Set<String> goodSerials() {
@@ -55,7 +55,7 @@ final class BadInputCorpus {
     private BadInputCorpus() {
     }
 
-    static List<Entry> load() {
+    public static List<Entry> load() {
         List<Entry> entries = new ArrayList<>();
         for (String line : resource("index.tsv").split("\n")) {
             if (line.isBlank() || line.startsWith("#")) {
