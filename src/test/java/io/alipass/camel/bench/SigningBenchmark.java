@@ -28,12 +28,15 @@ import org.openjdk.jmh.annotations.State;
  * timestamp, sign content, SHA256withRSA, Base64, form encoding) against the limit: a bare
  * {@code java.security.Signature} SHA256withRSA from the JDK's default provider over the same
  * sign-content bytes. One thread, the same 2048-bit key. A third method signs with a bare Bouncy
- * Castle Signature, so that the processor's own overhead and the choice of provider show apart.
+ * Castle Signature, and a fourth runs the processor on the JDK's provider, so that the processor's
+ * own overhead and the choice of provider show apart.
  */
 @State(Scope.Thread)
 public class SigningBenchmark {
     private SigningProcessor processor;
     private Exchange exchange;
+    private SigningProcessor processorOnJdkProvider;
+    private Exchange exchangeOnJdkProvider;
     private Signature raw;
     private Signature rawBouncyCastle;
     private byte[] content;
@@ -55,6 +58,15 @@ public class SigningBenchmark {
         Map<String, String> signed = new TreeMap<>(protocol.signedParameters(GatewayMethod.PASS_INSTANCE_UPDATE, update.bizContent(), null));
         signed.remove(ParameterName.SIGN);
         content = SignContent.of(signed).bytes(StandardCharsets.UTF_8);
+        GatewayProtocol onJdk = GatewayProtocol.builder()
+                .appId(BenchGateway.APP_ID)
+                .signer(new RequestSigner(app.getPrivate(), SignType.RSA2, Signature.getInstance("SHA256withRSA").getProvider()))
+                .verifyResponses(false)
+                .build();
+        processorOnJdkProvider = new SigningProcessor(onJdk);
+        exchangeOnJdkProvider = new DefaultExchange(exchange.getContext());
+        exchangeOnJdkProvider.setProperty(EnrichProcessor.UPDATE, update);
+        exchangeOnJdkProvider.getMessage().setBody(update.bizContent());
         raw = Signature.getInstance("SHA256withRSA");
         raw.initSign(app.getPrivate());
         rawBouncyCastle = Signature.getInstance("SHA256withRSA", io.alipass.camel.gateway.CryptoProvider.bouncyCastle());
@@ -65,6 +77,13 @@ public class SigningBenchmark {
     public Object signingProcessor() {
         processor.process(exchange);
         return exchange.getMessage().getBody();
+    }
+
+    /** The same processor configured with the JDK's default provider, the one {@link #rawSignature} uses. */
+    @Benchmark
+    public Object signingProcessorOnJdkProvider() {
+        processorOnJdkProvider.process(exchangeOnJdkProvider);
+        return exchangeOnJdkProvider.getMessage().getBody();
     }
 
     @Benchmark
