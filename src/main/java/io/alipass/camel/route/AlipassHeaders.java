@@ -1,5 +1,7 @@
 package io.alipass.camel.route;
 
+import org.apache.camel.Message;
+
 /**
  * The message headers the alipass processors read and write. All start with {@code CamelAlipass}, so
  * Camel's header filters keep them off the HTTP request to Alipay and off JMS wire properties.
@@ -25,5 +27,14 @@ public final class AlipassHeaders {
     public static final String ATTEMPTS = "CamelAlipassAttempts";
 
     private AlipassHeaders() {
+    }
+
+    /**
+     * Removes every header whose name starts with the prefix, ignoring case as Camel's header map does.
+     * Camel's {@code removeHeaders("Prefix*")} tries each other header name as a regular expression
+     * too, compiling it every time: about 4% of the route's CPU in a JFR profile.
+     */
+    static void removeStartingWith(Message message, String prefix) {
+        message.getHeaders().keySet().removeIf(name -> name.regionMatches(true, 0, prefix, 0, prefix.length()));
     }
 }

@@ -37,6 +37,6 @@ public final class HttpOutcomeResponder implements Processor {
         m.setHeader(Exchange.HTTP_RESPONSE_CODE, status);
         m.setHeader(Exchange.CONTENT_TYPE, "application/json; charset=utf-8");
         // Only the status and body go back to the caller, not the alipass headers.
-        m.removeHeaders("CamelAlipass*");
+        AlipassHeaders.removeStartingWith(m, "CamelAlipass");
     }
 }

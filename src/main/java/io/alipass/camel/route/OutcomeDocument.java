@@ -143,7 +143,7 @@ public final class OutcomeDocument {
             doc.put("input", input);
         }
         exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, "application/json");
-        exchange.getMessage().removeHeaders("CamelHttp*");
+        AlipassHeaders.removeStartingWith(exchange.getMessage(), "CamelHttp");
         exchange.getMessage().setBody(doc.toString());
     }
 

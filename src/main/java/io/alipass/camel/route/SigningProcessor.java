@@ -39,7 +39,7 @@ public final class SigningProcessor implements Processor {
             token = exchange.getProperty(AlipassHeaders.APP_AUTH_TOKEN, String.class);
         }
         EncodedRequest request = protocol.prepare(update.method(), update.bizContent(), token);
-        message.removeHeaders("CamelHttp*");
+        AlipassHeaders.removeStartingWith(message, "CamelHttp");
         message.setHeader(Exchange.HTTP_METHOD, "POST");
         message.setHeader(Exchange.HTTP_QUERY, request.queryString());
         message.setHeader(Exchange.CONTENT_TYPE, request.contentType());
