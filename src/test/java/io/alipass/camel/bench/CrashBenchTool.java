@@ -3,6 +3,7 @@ package io.alipass.camel.bench;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.alipass.camel.route.OutcomeDocument;
 import io.alipass.camel.sandbox.SandboxGateway;
 import io.alipass.camel.sandbox.SandboxSettings;
 import jakarta.jms.Connection;
@@ -26,7 +27,6 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
@@ -42,8 +42,8 @@ public final class CrashBenchTool {
     public static final String APP_ID = "2021000000000001";
     /** The channel every seeded pass is on. */
     public static final String CHANNEL = "2088000000000001";
-    /** The outcome kinds that end an update (everything but {@code duplicate}, which reports an earlier answer). */
-    private static final Set<String> TERMINAL = Set.of("success", "business-failure", "invalid-input", "dead-letter", "error");
+    /** A document that is not JSON: a runner killed while writing it. */
+    private static final String UNREADABLE = "unreadable";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private CrashBenchTool() {
@@ -184,7 +184,7 @@ public final class CrashBenchTool {
                     for (Path f : (Iterable<Path>) files::iterator) {
                         JsonNode doc = readOrNull(f);
                         String key = "?";
-                        String kind = "unreadable";
+                        String kind = UNREADABLE;
                         if (doc != null) {
                             key = doc.path("key").asText(null);
                             if (key == null) {
@@ -213,7 +213,8 @@ public final class CrashBenchTool {
         int duplicateCalls = 0;
         for (int i = 0; i < n; i++) {
             List<String> kinds = kindsByInput.getOrDefault("crash-" + i, List.of());
-            long terminal = kinds.stream().filter(TERMINAL::contains).count();
+            // Every readable kind but duplicate (which reports an earlier answer) ends an update.
+            long terminal = kinds.stream().filter(k -> !k.equals(OutcomeDocument.DUPLICATE) && !k.equals(UNREADABLE)).count();
             lost += kinds.isEmpty() ? 1 : 0;
             extra += Math.max(0, kinds.size() - 1);
             answeredTwice += terminal > 1 ? 1 : 0;
