@@ -86,9 +86,16 @@ public final class AlipayRootTrust {
      * @param intermediates certificates that may stand between it and a root (others are ignored)
      * @throws InvalidResponseException with {@code CERT_EXPIRED} when the certificate, an
      *         intermediate of its path or the root is outside its validity period, or
-     *         {@code CERT_UNTRUSTED} when no path leads to a configured root
+     *         {@code CERT_UNTRUSTED} when no path leads to a configured root or the certificate
+     *         holds no RSA key
      */
     public void check(X509Certificate certificate, Collection<X509Certificate> intermediates) {
+        if (!(certificate.getPublicKey() instanceof RSAPublicKey)) {
+            // Answers are signed with RSA2/RSA: a certificate with another key can verify none of them.
+            throw new InvalidResponseException(InvalidResponseException.Reason.CERT_UNTRUSTED,
+                    describe("Alipay certificate", certificate) + " holds a " + certificate.getPublicKey().getAlgorithm()
+                            + " key, not the RSA key answers are signed with");
+        }
         Instant now = clock.instant();
         requireValid(certificate, now, "Alipay certificate");
         PKIXCertPathBuilderResult path = build(certificate, intermediates, now);

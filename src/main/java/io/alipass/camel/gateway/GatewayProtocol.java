@@ -239,7 +239,8 @@ public final class GatewayProtocol {
             // Neither app_auth_token nor encryption: the SDK's download request carries neither.
             reply = certificateDownloads.send(encode(method, signedWithToken(method,
                     "{\"alipay_cert_sn\":\"" + sn + "\"}", null, false)));
-        } catch (java.io.IOException e) {
+        } catch (java.io.IOException | RuntimeException e) {
+            // A transport that fails unexpectedly must still leave an invalid response, never an escaped exception.
             throw downloadFailed(what + " got no answer (" + e.getClass().getSimpleName() + ")");
         }
         if (reply.status() != 200) {

@@ -91,4 +91,12 @@ class AlipayRootTrustTest {
         assertEquals(InvalidResponseException.Reason.CERT_UNTRUSTED,
                 assertThrows(InvalidResponseException.class, () -> trust.check(leaf, List.of())).reason());
     }
+
+    @Test
+    void aCertificateWithoutAnRsaKeyIsUntrusted() {
+        InvalidResponseException e = assertThrows(InvalidResponseException.class,
+                () -> AlipayRootTrust.of(ROOT_FILE, NOW).check(TestKeys.EC_ROOT, List.of()));
+        assertEquals(InvalidResponseException.Reason.CERT_UNTRUSTED, e.reason());
+        assertTrue(e.getMessage().contains("not the RSA key answers are signed with"), e.getMessage());
+    }
 }
