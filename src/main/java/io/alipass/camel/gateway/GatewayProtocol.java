@@ -359,7 +359,7 @@ public final class GatewayProtocol {
     @Override
     public String toString() {
         return "GatewayProtocol[app " + appId + ", " + signer.signType() + ", " + charset.wireName()
-                + (appCertSn != null ? ", cert mode" : "") + (cipher != null ? ", AES" : "")
+                + (appCertSn != null ? ", cert mode" + (certificateDownloads != null ? " with downloads" : "") : "") + (cipher != null ? ", AES" : "")
                 + (verifier == null ? ", responses NOT verified" : "") + "]";
     }
 
