@@ -19,6 +19,12 @@ public record GatewayMethod(String name) {
     /** Issues a pass from a template; used to set up the sandbox and tests. */
     public static final GatewayMethod PASS_INSTANCE_ADD = new GatewayMethod("alipay.pass.instance.add");
 
+    /**
+     * Downloads the Alipay certificate with a given serial number ({@code biz_content}
+     * {@code {"alipay_cert_sn":"..."}}); certificate mode calls it when Alipay rotates its certificate.
+     */
+    public static final GatewayMethod ALIPAYCERT_DOWNLOAD = new GatewayMethod("alipay.open.app.alipaycert.download");
+
     /** The node the gateway uses when it rejects a request before reaching the API. */
     public static final String ERROR_RESPONSE_NODE = "error_response";
 

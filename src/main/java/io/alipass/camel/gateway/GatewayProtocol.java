@@ -49,6 +49,10 @@ public final class GatewayProtocol {
     private final BizContentCipher cipher;
     private final Clock clock;
     private final String contentType;
+    /** Certificate mode with verification: the Alipay certificates by serial, else null. */
+    private final AlipayCertificateStore alipayCertificates;
+    private final GatewayTransport certificateDownloads;
+    private final java.security.cert.X509Certificate appCertificate;
 
     private GatewayProtocol(Builder b) {
         this.appId = b.appId;
@@ -61,6 +65,11 @@ public final class GatewayProtocol {
         this.cipher = b.cipher;
         this.clock = b.clock;
         this.contentType = "application/x-www-form-urlencoded;charset=" + charset.wireName();
+        this.appCertificate = b.appCertificate;
+        this.certificateDownloads = b.certificateDownloads;
+        this.alipayCertificates = verifier == null || verifier.alipayCertSn() == null ? null
+                : new AlipayCertificateStore(AlipayRootTrust.of(b.alipayRootChain, clock), b.alipayCertificateFile(),
+                        b.certificateDownloads == null ? null : this::downloadCertificate, b.certificateCacheDir);
     }
 
     public static Builder builder() {
@@ -85,12 +94,30 @@ public final class GatewayProtocol {
     }
 
     /**
+     * In certificate mode with verification, the Alipay certificates held (configured and fetched),
+     * the root trust, and the download count; else null.
+     */
+    public AlipayCertificateStore alipayCertificates() {
+        return alipayCertificates;
+    }
+
+    /** In certificate mode, the app certificate ({@code app_cert_sn}'s certificate); else null. */
+    public java.security.cert.X509Certificate appCertificate() {
+        return appCertificate;
+    }
+
+    /**
      * Every parameter of the request, {@code sign} included, before encoding. {@code biz_content} is
      * encrypted first when a content key is configured.
      *
      * @param appAuthToken a per-request {@code app_auth_token} (an ISV acting for a merchant), or null for the configured one
      */
     public Map<String, String> signedParameters(GatewayMethod method, String bizContent, String appAuthToken) {
+        return signedWithToken(method, bizContent, appAuthToken != null ? appAuthToken : this.appAuthToken, cipher != null);
+    }
+
+    /** The signed parameters with exactly this {@code app_auth_token} (null: none), encrypted or not. */
+    private Map<String, String> signedWithToken(GatewayMethod method, String bizContent, String appAuthToken, boolean encrypt) {
         TreeMap<String, String> params = new TreeMap<>();
         params.put(ParameterName.APP_ID, appId);
         params.put(ParameterName.METHOD, method.name());
@@ -99,10 +126,10 @@ public final class GatewayProtocol {
         params.put(ParameterName.SIGN_TYPE, signer.signType().wireName());
         params.put(ParameterName.TIMESTAMP, TIMESTAMP_FORMAT.format(clock.instant()));
         params.put(ParameterName.VERSION, VERSION);
-        putIfPresent(params, ParameterName.APP_AUTH_TOKEN, appAuthToken != null ? appAuthToken : this.appAuthToken);
+        putIfPresent(params, ParameterName.APP_AUTH_TOKEN, appAuthToken);
         putIfPresent(params, ParameterName.APP_CERT_SN, appCertSn);
         putIfPresent(params, ParameterName.ALIPAY_ROOT_CERT_SN, alipayRootCertSn);
-        if (cipher != null && !Blank.is(bizContent)) {
+        if (encrypt && !Blank.is(bizContent)) {
             params.put(ParameterName.ENCRYPT_TYPE, BizContentCipher.ENCRYPT_TYPE);
             bizContent = cipher.encrypt(bizContent, charset);
         }
@@ -156,7 +183,7 @@ public final class GatewayProtocol {
             ResponseEnvelope envelope = ResponseEnvelope.extract(body, method);
             boolean verified = false;
             if (verifier != null && envelope.sign() != null) {
-                verifier.verify(envelope, signer.signType(), charset);
+                verifierFor(envelope).verify(envelope, signer.signType(), charset);
                 verified = true;
             }
             String nodeText = envelope.encrypted()
@@ -173,7 +200,7 @@ public final class GatewayProtocol {
                         envelope.node() + " carries no code");
             }
             if (verifier != null && !verified && GatewayCode.SUCCESS.code().equals(code)) {
-                verifier.verify(envelope, signer.signType(), charset); // throws SIGNATURE_MISSING
+                verifierFor(envelope).verify(envelope, signer.signType(), charset); // throws SIGNATURE_MISSING
             }
             return classify(method, node, code);
         } catch (InvalidResponseException e) {
@@ -182,6 +209,86 @@ public final class GatewayProtocol {
             return new PassUpdateOutcome.InvalidResponse(method, InvalidResponseException.Reason.UNPARSABLE,
                     "response node is not valid JSON: " + e.getClass().getSimpleName());
         }
+    }
+
+    /**
+     * The verifier for an answer: in certificate mode the certificate its {@code alipay_cert_sn}
+     * names, fetched once when Alipay has rotated to a certificate not yet held.
+     */
+    private ResponseVerifier verifierFor(ResponseEnvelope envelope) {
+        if (alipayCertificates == null || envelope.alipayCertSn() == null) {
+            return verifier; // in certificate mode, refuses the missing alipay_cert_sn
+        }
+        return alipayCertificates.verifierFor(envelope.alipayCertSn());
+    }
+
+    /**
+     * Downloads the Alipay certificate with a serial number, as the official client does: a signed
+     * {@code alipay.open.app.alipaycert.download} call (without {@code app_auth_token}, as the SDK
+     * sends it), whose {@code alipay_cert_content} is the Base64 of the certificate file. Trust in
+     * the certificate comes from its chain to the configured root, checked here before anything
+     * else. The answer's own signature is checked too when it is signed by a certificate already
+     * held or by the downloaded certificate itself; an answer signed by a third, unknown
+     * certificate is trusted by the chain alone, as the SDK trusts every download answer.
+     */
+    private List<java.security.cert.X509Certificate> downloadCertificate(String sn) {
+        GatewayMethod method = GatewayMethod.ALIPAYCERT_DOWNLOAD;
+        String what = "download of Alipay certificate " + sn;
+        GatewayTransport.Reply reply;
+        try {
+            // Neither app_auth_token nor encryption: the SDK's download request carries neither.
+            reply = certificateDownloads.send(encode(method, signedWithToken(method,
+                    "{\"alipay_cert_sn\":\"" + sn + "\"}", null, false)));
+        } catch (java.io.IOException | RuntimeException e) {
+            // A transport that fails unexpectedly must still leave an invalid response, never an escaped exception.
+            throw downloadFailed(what + " got no answer (" + e.getClass().getSimpleName() + ")");
+        }
+        if (reply.status() != 200) {
+            throw downloadFailed(what + " answered HTTP " + reply.status());
+        }
+        ResponseEnvelope envelope;
+        JsonNode node;
+        try {
+            envelope = ResponseEnvelope.extract(new String(reply.body(), charset.charset()), method);
+            node = envelope.encrypted() ? null : JSON.readTree(envelope.signedText());
+        } catch (InvalidResponseException | IOException e) {
+            throw downloadFailed(what + " answered what is not a gateway answer: " + e.getMessage());
+        }
+        if (node == null || !node.isObject()) {
+            throw downloadFailed(what + " answered no JSON object");
+        }
+        String code = text(node, "code");
+        if (!GatewayCode.SUCCESS.code().equals(code)) {
+            throw downloadFailed(what + " answered code " + code + ", sub_code " + text(node, "sub_code")
+                    + (text(node, "sub_msg") == null ? "" : " (" + text(node, "sub_msg") + ")"));
+        }
+        String content = text(node, "alipay_cert_content");
+        List<java.security.cert.X509Certificate> file;
+        try {
+            file = CertificateReader.certificates(java.util.Base64.getMimeDecoder().decode(content == null ? "" : content),
+                    "alipay_cert_content");
+        } catch (IllegalArgumentException | GatewayConfigurationException e) {
+            throw downloadFailed(what + " answered no readable alipay_cert_content");
+        }
+        java.security.cert.X509Certificate leaf = file.stream().filter(c -> CertificateSn.of(c).equals(sn)).findFirst()
+                .orElseThrow(() -> new InvalidResponseException(InvalidResponseException.Reason.CERT_SN_MISMATCH,
+                        what + " answered a certificate with serial " + CertificateSn.of(AlipayCertificateStore.leaf(file))));
+        List<java.security.cert.X509Certificate> others = new ArrayList<>(file);
+        others.remove(leaf);
+        alipayCertificates.trust().check(leaf, others);
+        if (envelope.sign() != null && envelope.alipayCertSn() != null) {
+            ResponseVerifier signedBy = envelope.alipayCertSn().equals(sn) ? ResponseVerifier.forCertificate(leaf)
+                    : alipayCertificates.heldVerifier(envelope.alipayCertSn());
+            if (signedBy != null) {
+                signedBy.verify(envelope, signer.signType(), charset);
+            }
+        }
+        others.add(0, leaf);
+        return others;
+    }
+
+    private static InvalidResponseException downloadFailed(String message) {
+        return new InvalidResponseException(InvalidResponseException.Reason.CERT_DOWNLOAD_FAILED, message);
     }
 
     private String decrypt(ResponseEnvelope envelope) {
@@ -252,7 +359,7 @@ public final class GatewayProtocol {
     @Override
     public String toString() {
         return "GatewayProtocol[app " + appId + ", " + signer.signType() + ", " + charset.wireName()
-                + (appCertSn != null ? ", cert mode" : "") + (cipher != null ? ", AES" : "")
+                + (appCertSn != null ? ", cert mode" + (certificateDownloads != null ? " with downloads" : "") : "") + (cipher != null ? ", AES" : "")
                 + (verifier == null ? ", responses NOT verified" : "") + "]";
     }
 
@@ -268,6 +375,11 @@ public final class GatewayProtocol {
         private String alipayRootCertSn;
         private BizContentCipher cipher;
         private Clock clock = Clock.systemUTC();
+        private java.security.cert.X509Certificate appCertificate;
+        private List<java.security.cert.X509Certificate> alipayRootChain = List.of();
+        private List<java.security.cert.X509Certificate> alipayCertificateFile;
+        private GatewayTransport certificateDownloads;
+        private java.nio.file.Path certificateCacheDir;
 
         private Builder() {
         }
@@ -310,7 +422,48 @@ public final class GatewayProtocol {
         public Builder certificates(java.security.cert.X509Certificate appCertificate, List<java.security.cert.X509Certificate> alipayRootChain) {
             this.appCertSn = CertificateSn.of(appCertificate);
             this.alipayRootCertSn = CertificateSn.ofRootChain(alipayRootChain);
+            this.appCertificate = appCertificate;
+            this.alipayRootChain = List.copyOf(alipayRootChain);
             return this;
+        }
+
+        /**
+         * Certificate mode: the content of the Alipay certificate file ({@code alipayCertPublicKey_RSA2.crt}),
+         * the certificate answers are verified with, then any intermediate certificates of its chain
+         * to the root. Sets the verifier; {@link #verifier(ResponseVerifier) verifier(ResponseVerifier.forCertificate(c))}
+         * is the same for a file without intermediates.
+         */
+        public Builder alipayCertificates(List<java.security.cert.X509Certificate> alipayCertificateFile) {
+            if (alipayCertificateFile == null || alipayCertificateFile.isEmpty()) {
+                throw new GatewayConfigurationException("alipay-cert holds no certificate");
+            }
+            this.alipayCertificateFile = List.copyOf(alipayCertificateFile);
+            this.verifier = ResponseVerifier.forCertificate(AlipayCertificateStore.leaf(alipayCertificateFile));
+            return this;
+        }
+
+        /**
+         * Certificate mode: the transport that downloads a rotated Alipay certificate
+         * ({@code alipay.open.app.alipaycert.download}) when an answer names one not held. Without
+         * it, such an answer is an invalid response ({@code CERT_SN_MISMATCH}).
+         */
+        public Builder certificateDownloads(GatewayTransport transport) {
+            this.certificateDownloads = transport;
+            return this;
+        }
+
+        /** Certificate mode: a folder that keeps downloaded Alipay certificates, so a restart does not fetch them again; null for none. */
+        public Builder certificateCacheDir(java.nio.file.Path folder) {
+            this.certificateCacheDir = folder;
+            return this;
+        }
+
+        /** The configured Alipay certificate file: as given, or the verifier's certificate alone. */
+        private List<java.security.cert.X509Certificate> alipayCertificateFile() {
+            if (alipayCertificateFile != null && verifier.certificate() == AlipayCertificateStore.leaf(alipayCertificateFile)) {
+                return alipayCertificateFile;
+            }
+            return List.of(verifier.certificate());
         }
 
         /** Encrypts {@code biz_content} (and expects encrypted responses) with this AES content key. */
@@ -319,7 +472,7 @@ public final class GatewayProtocol {
             return this;
         }
 
-        /** The clock for {@code timestamp}; tests fix it. */
+        /** The clock for {@code timestamp} and for certificate validity; tests fix it. */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
             return this;

@@ -23,7 +23,13 @@ public class InvalidResponseException extends GatewayException {
         /** In certificate mode, {@code alipay_cert_sn} is missing or names a certificate other than the configured Alipay certificate. */
         CERT_SN_MISMATCH,
         /** An encrypted node does not decrypt with the configured AES key. */
-        UNDECRYPTABLE
+        UNDECRYPTABLE,
+        /** An Alipay certificate does not chain to the configured Alipay root certificate. */
+        CERT_UNTRUSTED,
+        /** An Alipay certificate (or a certificate of its chain) is expired or not yet valid. */
+        CERT_EXPIRED,
+        /** The Alipay certificate named by {@code alipay_cert_sn} could not be downloaded. */
+        CERT_DOWNLOAD_FAILED
     }
 
     private final Reason reason;

@@ -25,24 +25,26 @@ import java.util.Objects;
 public final class ResponseVerifier {
     private final PublicKey alipayPublicKey;
     private final String alipayCertSn;
+    private final X509Certificate certificate;
     private final ThreadLocal<Map<SignType, Signature>> engines = ThreadLocal.withInitial(() -> new EnumMap<>(SignType.class));
 
     /** A verifier for public-key mode. */
     public ResponseVerifier(PublicKey alipayPublicKey) {
-        this(alipayPublicKey, null);
+        this(alipayPublicKey, null, null);
     }
 
-    private ResponseVerifier(PublicKey alipayPublicKey, String alipayCertSn) {
+    private ResponseVerifier(PublicKey alipayPublicKey, String alipayCertSn, X509Certificate certificate) {
         this.alipayPublicKey = Objects.requireNonNull(alipayPublicKey, "alipayPublicKey");
         if (!(alipayPublicKey instanceof RSAPublicKey)) {
             throw new GatewayConfigurationException("the Alipay public key must be an RSA key, was " + alipayPublicKey.getAlgorithm());
         }
         this.alipayCertSn = alipayCertSn;
+        this.certificate = certificate;
     }
 
     /** A verifier for certificate mode: the Alipay certificate's key, and its serial number to match {@code alipay_cert_sn}. */
     public static ResponseVerifier forCertificate(X509Certificate alipayCertificate) {
-        return new ResponseVerifier(alipayCertificate.getPublicKey(), CertificateSn.of(alipayCertificate));
+        return new ResponseVerifier(alipayCertificate.getPublicKey(), CertificateSn.of(alipayCertificate), alipayCertificate);
     }
 
     /**
@@ -58,6 +60,11 @@ public final class ResponseVerifier {
                     + " use the \"支付宝公钥\" (Alipay public key) from the Open Platform console, not the \"应用公钥\" (app public key)");
         }
         return this;
+    }
+
+    /** The Alipay certificate in certificate mode, or null in public-key mode. */
+    X509Certificate certificate() {
+        return certificate;
     }
 
     /** The serial number {@code alipay_cert_sn} must carry, or null in public-key mode. */

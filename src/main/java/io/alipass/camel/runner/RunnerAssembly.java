@@ -3,6 +3,7 @@ package io.alipass.camel.runner;
 import io.alipass.camel.gateway.CertificateReader;
 import io.alipass.camel.gateway.GatewayConfigurationException;
 import io.alipass.camel.gateway.GatewayProtocol;
+import io.alipass.camel.gateway.GatewayTransport;
 import io.alipass.camel.gateway.KeyReader;
 import io.alipass.camel.gateway.RequestSigner;
 import io.alipass.camel.gateway.ResponseVerifier;
@@ -13,6 +14,7 @@ import io.alipass.camel.route.JsonRecordSplitter;
 import io.alipass.camel.route.FileDropErrorWriter;
 import io.alipass.camel.component.GatewayCallSettings;
 import io.alipass.camel.route.HttpOutcomeResponder;
+import io.alipass.camel.route.PooledGatewayTransport;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -121,13 +123,15 @@ final class RunnerAssembly extends MainListenerSupport {
             protocol = demoProtocol(demo);
             gatewayUrl = demo.url();
         } else {
-            protocol = configuredProtocol(settings);
             gatewayUrl = settings.gatewayUrl();
+            // Certificate mode downloads a rotated Alipay certificate through a pool of its own (issue 14).
+            protocol = configuredProtocol(settings, settings.certificateMode() ? certificateDownloads(context, gatewayUrl) : null,
+                    CertificateWatch.cacheDir(pc));
         }
-        GatewayCallSettings call = GatewayCallSettings.of(gatewayUrl)
-                .withTimeouts(settings.connectTimeout(), settings.readTimeout())
-                .withMaxConnections(settings.maxConnections())
-                .withRateLimit(settings.rateLimit());
+        GatewayCallSettings call = callSettings(gatewayUrl);
+        if (protocol.alipayCertificates() != null) {
+            addService(context, CertificateWatch.of(context, protocol, meters, pc));
+        }
         try {
             // The template's parameters are set once here from the alipass.* properties, so each source's YAML
             // names only its source.
@@ -308,8 +312,35 @@ final class RunnerAssembly extends MainListenerSupport {
                 .build();
     }
 
+    private GatewayCallSettings callSettings(String gatewayUrl) {
+        return GatewayCallSettings.of(gatewayUrl)
+                .withTimeouts(settings.connectTimeout(), settings.readTimeout())
+                .withMaxConnections(settings.maxConnections())
+                .withRateLimit(settings.rateLimit());
+    }
+
+    /** The transport of certificate downloads, closed with the context. */
+    private GatewayTransport certificateDownloads(CamelContext context, String gatewayUrl) {
+        PooledGatewayTransport transport = new PooledGatewayTransport(callSettings(gatewayUrl));
+        addService(context, new ServiceSupport() {
+            @Override
+            protected void doStop() throws Exception {
+                transport.close();
+            }
+        });
+        return transport;
+    }
+
     /** The protocol for a real gateway; each key or certificate that cannot be used is reported by its property. */
     static GatewayProtocol configuredProtocol(RunnerSettings s) {
+        return configuredProtocol(s, null, null);
+    }
+
+    /**
+     * The protocol for a real gateway, in certificate mode with these certificate downloads and cache
+     * folder (either may be null); each key or certificate that cannot be used is reported by its property.
+     */
+    static GatewayProtocol configuredProtocol(RunnerSettings s, GatewayTransport certificateDownloads, Path certificateCacheDir) {
         PrivateKey key = property("alipass.private-key", () -> KeyReader.privateKey(s.privateKey(),
                 s.privateKeyPassword() == null ? null : s.privateKeyPassword().toCharArray()));
         GatewayProtocol.Builder b = GatewayProtocol.builder()
@@ -320,9 +351,10 @@ final class RunnerAssembly extends MainListenerSupport {
                 .verifyResponses(s.verifyResponse());
         if (s.certificateMode()) {
             X509Certificate appCert = property("alipass.app-cert", () -> first(CertificateReader.certificates(s.appCert())));
-            X509Certificate alipayCert = property("alipass.alipay-cert", () -> first(CertificateReader.certificates(s.alipayCert())));
+            List<X509Certificate> alipayCert = property("alipass.alipay-cert", () -> CertificateReader.certificates(s.alipayCert()));
             List<X509Certificate> root = property("alipass.alipay-root-cert", () -> CertificateReader.certificates(s.alipayRootCert()));
-            b.certificates(appCert, root).verifier(ResponseVerifier.forCertificate(alipayCert));
+            b.certificates(appCert, root).alipayCertificates(alipayCert)
+                    .certificateDownloads(certificateDownloads).certificateCacheDir(certificateCacheDir);
         } else if (s.alipayPublicKey() != null) {
             b.verifier(property("alipass.alipay-public-key", () -> new ResponseVerifier(KeyReader.publicKey(s.alipayPublicKey()))));
         }

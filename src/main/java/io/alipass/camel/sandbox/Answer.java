@@ -38,6 +38,28 @@ public sealed interface Answer {
         }
     }
 
+    /**
+     * {@code 10000} with the certificate file of {@code alipay.open.app.alipaycert.download}.
+     *
+     * @param alipayCertContent the Base64 of the certificate's PEM text, as the SDK's
+     *                          {@code AlipayOpenAppAlipaycertDownloadResponse.alipayCertContent} reads it
+     */
+    record AlipayCertificate(String alipayCertContent) implements Answer {
+        public AlipayCertificate {
+            Objects.requireNonNull(alipayCertContent, "alipayCertContent");
+        }
+
+        @Override
+        public String code() {
+            return GatewayCode.SUCCESS.code();
+        }
+
+        @Override
+        public String subCode() {
+            return null;
+        }
+    }
+
     /** A refusal, by the gateway ({@code 40001}, {@code 40002}, {@code 20000}) or the pass service ({@code 40004}). */
     record Failure(String code, String msg, String subCode, String subMsg) implements Answer {
         public Failure {

@@ -39,22 +39,38 @@ final class AnswerWriter {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int CACHE_LIMIT = 50_000;
 
-    private record CacheKey(String text, SignType type, RequestCharset charset) {
+    /** The cache key names the signing certificate too: after a rotation the same text signs differently. */
+    private record CacheKey(String text, SignType type, RequestCharset charset, String certSn) {
     }
 
-    private final Map<SignType, RequestSigner> signers = new EnumMap<>(SignType.class);
+    /** A signing key with its signers, and the serial of its certificate (null: public-key mode). */
+    private record Signing(String certSn, Map<SignType, RequestSigner> signers) {
+        static Signing of(PrivateKey key, String certSn) {
+            Map<SignType, RequestSigner> signers = new EnumMap<>(SignType.class);
+            for (SignType type : SignType.values()) {
+                signers.put(type, new RequestSigner(key, type));
+            }
+            return new Signing(certSn, signers);
+        }
+    }
+
     private final Map<CacheKey, String> signatures = new ConcurrentHashMap<>();
-    private final String alipayCertSn;
+    private final Signing publicKeyMode;
+    private volatile Signing certificateMode;
 
     AnswerWriter(PrivateKey alipayPrivateKey, String alipayCertSn) {
-        for (SignType type : SignType.values()) {
-            signers.put(type, new RequestSigner(alipayPrivateKey, type));
-        }
-        this.alipayCertSn = alipayCertSn;
+        this.publicKeyMode = Signing.of(alipayPrivateKey, null);
+        this.certificateMode = new Signing(alipayCertSn, publicKeyMode.signers());
+    }
+
+    /** Signs certificate-mode answers from now on with this key, naming this certificate serial (a rotation). */
+    void signWithCertificate(PrivateKey key, String alipayCertSn) {
+        this.certificateMode = Signing.of(key, alipayCertSn);
     }
 
     Written write(CallContext ctx, Answer answer, Signature signature) {
         RequestCharset charset = ctx.answerCharset();
+        Signing signing = ctx.certMode() ? certificateMode : publicKeyMode;
         String nodeText = nodeText(answer);
         if (ctx.encrypted() && ctx.app() != null && ctx.app().cipher() != null) {
             nodeText = quoted(ctx.app().cipher().encrypt(nodeText, charset));
@@ -62,12 +78,12 @@ final class AnswerWriter {
         StringBuilder out = new StringBuilder(nodeText.length() + 420);
         out.append("{\"").append(ctx.node()).append("\":").append(nodeText);
         if (ctx.certMode()) {
-            out.append(",\"alipay_cert_sn\":\"").append(alipayCertSn).append('"');
+            out.append(",\"alipay_cert_sn\":\"").append(signing.certSn()).append('"');
         }
         if (ctx.signable() && signature != Signature.MISSING) {
-            String sign = sign(nodeText, ctx.signType(), charset);
+            String sign = sign(nodeText, ctx.signType(), charset, signing);
             if (signature == Signature.WRONG) {
-                sign = sign(nodeText + " ", ctx.signType(), charset); // well-formed, but over other text
+                sign = sign(nodeText + " ", ctx.signType(), charset, signing); // well-formed, but over other text
             }
             out.append(",\"sign\":\"").append(sign).append('"');
         }
@@ -76,13 +92,13 @@ final class AnswerWriter {
                 "application/json;charset=" + charset.wireName());
     }
 
-    private String sign(String text, SignType type, RequestCharset charset) {
-        CacheKey key = new CacheKey(text, type, charset);
+    private String sign(String text, SignType type, RequestCharset charset, Signing signing) {
+        CacheKey key = new CacheKey(text, type, charset, signing.certSn());
         String cached = signatures.get(key);
         if (cached != null) {
             return cached;
         }
-        String sign = signers.get(type).sign(text.getBytes(charset.charset()));
+        String sign = signing.signers().get(type).sign(text.getBytes(charset.charset()));
         if (signatures.size() >= CACHE_LIMIT) {
             signatures.clear(); // crude, but bounded; the cache only saves work
         }
@@ -97,6 +113,9 @@ final class AnswerWriter {
             node.put("msg", "Success");
             node.put("success", "true");
             node.put("result", s.result());
+        } else if (answer instanceof Answer.AlipayCertificate c) {
+            node.put("msg", "Success");
+            node.put("alipay_cert_content", c.alipayCertContent());
         } else if (answer instanceof Answer.Failure f) {
             node.put("msg", f.msg());
             if (f.subCode() != null) {

@@ -24,11 +24,18 @@ final class CallProcessor {
     private final CommonParameterCheck check;
     private final TemplateApi templates;
     private final InstanceApi instances;
+    private final CertificateApi certificates;
 
     CallProcessor(CommonParameterCheck check, SandboxState state) {
+        this(check, state, null);
+    }
+
+    /** With {@code certificates} null, the certificate download is not served. */
+    CallProcessor(CommonParameterCheck check, SandboxState state, CertificateApi certificates) {
         this.check = check;
         this.templates = new TemplateApi(state);
         this.instances = new InstanceApi(state);
+        this.certificates = certificates;
     }
 
     /** Runs the gateway's checks only: what a call refused before the API looks like. */
@@ -73,6 +80,8 @@ final class CallProcessor {
             case "alipay.pass.instance.add" -> instances.add(biz, appId);
             case "alipay.pass.template.update" -> templates.update(biz);
             case "alipay.pass.template.add" -> templates.add(biz);
+            case "alipay.open.app.alipaycert.download" -> certificates != null ? certificates.download(biz)
+                    : GatewayError.INVALID_METHOD.answer();
             default -> throw new IllegalStateException("the checks let through an unserved method: " + method);
         };
     }

@@ -23,7 +23,7 @@ import java.util.Set;
 final class CommonParameterCheck {
     /** The APIs the sandbox serves. */
     static final Set<String> METHODS = Set.of(GatewayMethod.PASS_INSTANCE_UPDATE.name(), GatewayMethod.PASS_TEMPLATE_UPDATE.name(),
-            GatewayMethod.PASS_TEMPLATE_ADD.name(), GatewayMethod.PASS_INSTANCE_ADD.name());
+            GatewayMethod.PASS_TEMPLATE_ADD.name(), GatewayMethod.PASS_INSTANCE_ADD.name(), GatewayMethod.ALIPAYCERT_DOWNLOAD.name());
     private static final ZoneId GATEWAY_ZONE = ZoneId.of("Asia/Shanghai");
     /** {@code uuuu}, not {@code yyyy}: a strict resolver needs an era for {@code yyyy}. */
     private static final DateTimeFormatter TIMESTAMP =

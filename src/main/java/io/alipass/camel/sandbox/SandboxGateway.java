@@ -59,6 +59,8 @@ public final class SandboxGateway implements AutoCloseable {
     private final SandboxState state;
     private final FaultPlan faults;
     private final RequestLog log;
+    private final AnswerWriter writer;
+    private final CertificateApi certificates;
 
     private SandboxGateway(SandboxSettings settings) throws IOException {
         this.temporaryKeys = settings.keysDir() == null;
@@ -68,7 +70,8 @@ public final class SandboxGateway implements AutoCloseable {
         this.faults = new FaultPlan(settings.faultSeed());
         this.log = new RequestLog(settings.recordedRequests());
         CommonParameterCheck check = new CommonParameterCheck(apps, settings.clock(), settings.timestampTolerance(), keys.rootCertSn());
-        AnswerWriter writer = new AnswerWriter(keys.alipayPrivateKey(), keys.alipayCertSn());
+        this.writer = new AnswerWriter(keys.alipayPrivateKey(), keys.alipayCertSn());
+        this.certificates = new CertificateApi(keys);
         this.workers = settings.workerThreads() == 0 ? null
                 : Executors.newFixedThreadPool(settings.workerThreads(), daemon("alipass-sandbox-worker"));
         this.scheduler = Executors.newSingleThreadScheduledExecutor(daemon("alipass-sandbox-latency"));
@@ -80,9 +83,10 @@ public final class SandboxGateway implements AutoCloseable {
             System.setProperty(NODELAY, "true");
         }
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), settings.port()), 1024);
-        server.createContext(GATEWAY_PATH, new GatewayHandler(new CallProcessor(check, state), writer, faults, log, scheduler,
+        server.createContext(GATEWAY_PATH, new GatewayHandler(new CallProcessor(check, state, certificates), writer, faults, log, scheduler,
                 settings.clock()));
         server.createContext("/sandbox/", new InspectionHandler(log, state));
+        server.createContext(RotationHandler.PATH, new RotationHandler(this));
         server.setExecutor(workers); // null: the server's dispatcher thread answers (no hand-off)
         server.start();
     }
@@ -165,7 +169,37 @@ public final class SandboxGateway implements AutoCloseable {
         return keys.dir();
     }
 
-    /** The Alipay certificate for certificate mode ({@code alipayCertPublicKey_RSA2.crt}'s counterpart). */
+    /**
+     * Switches certificate-mode answers to a new Alipay certificate issued by the same root, as
+     * Alipay rotates its certificate; the new one is served by {@code alipay.open.app.alipaycert.download}.
+     * Also {@code POST /sandbox/rotate-certificate}. Public-key-mode answers are not affected.
+     *
+     * @return the new certificate
+     */
+    public X509Certificate rotateAlipayCertificate() {
+        return rotateAlipayCertificate(RotatedCertificate.TRUSTED);
+    }
+
+    /** Rotates to a certificate of this kind: trusted, or, for tests, one that does not chain to the root or has expired. */
+    public synchronized X509Certificate rotateAlipayCertificate(RotatedCertificate kind) {
+        X509Certificate cert = keys.rotate(kind);
+        SandboxKeys.Signing now = keys.current();
+        writer.signWithCertificate(now.key(), now.sn());
+        return cert;
+    }
+
+    /** Makes {@code alipay.open.app.alipaycert.download} fail ({@code 40004}) until called with false. */
+    public SandboxGateway refuseCertificateDownloads(boolean refuse) {
+        certificates.refuse(refuse);
+        return this;
+    }
+
+    /** The URL of {@code POST /sandbox/rotate-certificate}. */
+    public String rotateCertificateUrl() {
+        return baseUrl() + RotationHandler.PATH;
+    }
+
+    /** The Alipay certificate that signs certificate-mode answers now ({@code alipayCertPublicKey_RSA2.crt}'s counterpart). */
     public X509Certificate alipayCertificate() {
         return keys.alipayCertificate();
     }

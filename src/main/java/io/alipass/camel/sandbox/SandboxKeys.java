@@ -22,6 +22,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.security.auth.x500.X500Principal;
 import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.Extension;
@@ -31,7 +33,10 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /**
  * The sandbox's own "Alipay" keys: the key pair that signs responses, a root certificate, and an
- * Alipay certificate issued by that root for certificate mode. They are read from the keys
+ * Alipay certificate issued by that root for certificate mode. The Alipay certificate can be
+ * rotated ({@link #rotate}): certificate-mode answers are then signed with the new certificate's
+ * key, public-key-mode answers keep the original key, as Alipay keeps the two apart; every Alipay
+ * certificate ever issued stays downloadable by its serial number (in memory only). They are read from the keys
  * directory when it already holds them, so a standalone sandbox keeps its keys across runs, and
  * generated and written there otherwise, in the forms clients are configured with: PEM, and the
  * bare Base64 public key the Alipay console shows.
@@ -48,14 +53,74 @@ final class SandboxKeys {
     private final KeyPair alipay;
     private final KeyPair root;
     private final X509Certificate rootCertificate;
-    private final X509Certificate alipayCertificate;
+    /** The certificate that signs certificate-mode answers now, with its key. */
+    private volatile Signing current;
+    /** Every Alipay certificate issued, by serial number, for {@code alipay.open.app.alipaycert.download}. */
+    private final Map<String, X509Certificate> issued = new ConcurrentHashMap<>();
+    private final int bits;
+    private KeyPair strangerRoot;
+
+    /**
+     * The key and certificate that sign certificate-mode answers.
+     *
+     * @param key         the private key
+     * @param certificate its certificate
+     */
+    record Signing(PrivateKey key, X509Certificate certificate) {
+        String sn() {
+            return CertificateSn.of(certificate);
+        }
+    }
 
     private SandboxKeys(Path dir, KeyPair alipay, KeyPair root, X509Certificate rootCertificate, X509Certificate alipayCertificate) {
         this.dir = dir;
         this.alipay = alipay;
         this.root = root;
         this.rootCertificate = rootCertificate;
-        this.alipayCertificate = alipayCertificate;
+        this.bits = ((java.security.interfaces.RSAKey) alipay.getPublic()).getModulus().bitLength();
+        this.current = new Signing(alipay.getPrivate(), alipayCertificate);
+        issued.put(CertificateSn.of(alipayCertificate), alipayCertificate);
+    }
+
+    /**
+     * Switches certificate-mode answers to a new Alipay certificate with a new key, and returns it.
+     *
+     * @param kind a certificate issued by the same root, or, for tests, one issued by another root
+     *             (same name, other key) or one that has already expired
+     */
+    synchronized X509Certificate rotate(RotatedCertificate kind) {
+        KeyPair keys = generate(bits);
+        X500Principal subject = new X500Principal("CN=Alipass Sandbox Alipay " + (issued.size() + 1)
+                + ",O=alipass-camel sandbox,C=CN");
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        X509Certificate cert = switch (kind) {
+            case TRUSTED -> issue(subject, keys.getPublic(), root, rootCertificate, false);
+            case EXPIRED -> issue(subject, keys.getPublic(), root, rootCertificate.getSubjectX500Principal(), false,
+                    now.minus(30, ChronoUnit.DAYS), now.minus(1, ChronoUnit.DAYS));
+            case UNTRUSTED -> issue(subject, keys.getPublic(), strangerRoot(), rootCertificate.getSubjectX500Principal(), false,
+                    now.minus(1, ChronoUnit.DAYS), now.plus(3650, ChronoUnit.DAYS));
+        };
+        issued.put(CertificateSn.of(cert), cert);
+        current = new Signing(keys.getPrivate(), cert);
+        return cert;
+    }
+
+    /** A root key that is not the sandbox root's, for certificates that must not chain. */
+    private KeyPair strangerRoot() {
+        if (strangerRoot == null) {
+            strangerRoot = generate(2048);
+        }
+        return strangerRoot;
+    }
+
+    /** The certificate-mode signing key and certificate now. */
+    Signing current() {
+        return current;
+    }
+
+    /** An Alipay certificate the sandbox issued, by serial number, or null. */
+    X509Certificate issued(String alipayCertSn) {
+        return alipayCertSn == null ? null : issued.get(alipayCertSn);
     }
 
     /** Reads the keys from the directory, or generates and writes them when the directory holds none. */
@@ -101,12 +166,16 @@ final class SandboxKeys {
     }
 
     private static X509Certificate issue(X500Principal subject, PublicKey key, KeyPair issuerKeys, X509Certificate issuer, boolean ca) {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        return issue(subject, key, issuerKeys, issuer == null ? subject : issuer.getSubjectX500Principal(), ca,
+                now.minus(1, ChronoUnit.DAYS), now.plus(3650, ChronoUnit.DAYS));
+    }
+
+    private static X509Certificate issue(X500Principal subject, PublicKey key, KeyPair issuerKeys, X500Principal issuerName,
+                                         boolean ca, Instant notBefore, Instant notAfter) {
         try {
-            Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-            X500Principal issuerName = issuer == null ? subject : issuer.getSubjectX500Principal();
             JcaX509v3CertificateBuilder b = new JcaX509v3CertificateBuilder(issuerName,
-                    new BigInteger(63, new SecureRandom()), Date.from(now.minus(1, ChronoUnit.DAYS)),
-                    Date.from(now.plus(3650, ChronoUnit.DAYS)), subject, key);
+                    new BigInteger(63, new SecureRandom()), Date.from(notBefore), Date.from(notAfter), subject, key);
             b.addExtension(Extension.basicConstraints, true, new BasicConstraints(ca));
             var signer = new JcaContentSignerBuilder("SHA256withRSA").setProvider(CryptoProvider.bouncyCastle())
                     .build(issuerKeys.getPrivate());
@@ -122,7 +191,7 @@ final class SandboxKeys {
         Files.writeString(dir.resolve(PUBLIC_KEY_BASE64), alipayPublicKeyBase64() + "\n");
         Files.writeString(dir.resolve(ROOT_PRIVATE_KEY), pem("PRIVATE KEY", root.getPrivate().getEncoded()));
         Files.writeString(dir.resolve(ROOT_CERT), pem(rootCertificate));
-        Files.writeString(dir.resolve(ALIPAY_CERT), pem(alipayCertificate));
+        Files.writeString(dir.resolve(ALIPAY_CERT), pem(current.certificate()));
     }
 
     static String pem(X509Certificate certificate) {
@@ -154,8 +223,9 @@ final class SandboxKeys {
         return Base64.getEncoder().encodeToString(alipay.getPublic().getEncoded());
     }
 
+    /** The Alipay certificate that signs certificate-mode answers now. */
     X509Certificate alipayCertificate() {
-        return alipayCertificate;
+        return current.certificate();
     }
 
     List<X509Certificate> rootChain() {
@@ -163,7 +233,7 @@ final class SandboxKeys {
     }
 
     String alipayCertSn() {
-        return CertificateSn.of(alipayCertificate);
+        return current.sn();
     }
 
     String rootCertSn() {

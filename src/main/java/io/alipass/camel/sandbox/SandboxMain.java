@@ -161,6 +161,7 @@ public final class SandboxMain {
         out.println("Registered apps:        " + (sandbox.apps().isEmpty() ? "none" : sandbox.apps()));
         out.println("Inspect:                " + sandbox.baseUrl() + InspectionHandler.REQUESTS + "  "
                 + sandbox.baseUrl() + InspectionHandler.STATE);
+        out.println("Rotate Alipay cert:     POST " + sandbox.rotateCertificateUrl());
         return sandbox;
     }
 }

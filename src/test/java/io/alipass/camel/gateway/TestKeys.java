@@ -43,7 +43,7 @@ final class TestKeys {
             ROOT_KEYS.getPrivate(), "SHA256withRSA", new BigInteger("4294967297"));
     /** The Alipay certificate whose key signs responses. */
     static final X509Certificate ALIPAY_CERT = certificate("CN=支付宝(杭州)信息技术有限公司,OU=Alipay.com,O=蚂蚁金服,C=CN",
-            ALIPAY.getPublic(), "CN=Ant Financial Certification Authority Class 2 R1,OU=支付宝认证中心,O=Ant Financial,C=CN",
+            ALIPAY.getPublic(), "CN=Ant Financial Certification Authority R1,OU=Certification Authority,O=Ant Financial,C=CN",
             ROOT_KEYS.getPrivate(), "SHA256withRSA", new BigInteger("20230101123456789012"));
 
     private TestKeys() {
