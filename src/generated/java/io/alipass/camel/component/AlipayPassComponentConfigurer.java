@@ -44,6 +44,8 @@ public class AlipayPassComponentConfigurer extends PropertyConfigurerSupport imp
         case "appId": getOrCreateConfiguration(target).setAppId(property(camelContext, java.lang.String.class, value)); return true;
         case "autowiredenabled":
         case "autowiredEnabled": target.setAutowiredEnabled(property(camelContext, boolean.class, value)); return true;
+        case "certificatecachedir":
+        case "certificateCacheDir": getOrCreateConfiguration(target).setCertificateCacheDir(property(camelContext, java.lang.String.class, value)); return true;
         case "channelid":
         case "channelId": getOrCreateConfiguration(target).setChannelId(property(camelContext, java.lang.String.class, value)); return true;
         case "charset": getOrCreateConfiguration(target).setCharset(property(camelContext, java.lang.String.class, value)); return true;
@@ -101,6 +103,8 @@ public class AlipayPassComponentConfigurer extends PropertyConfigurerSupport imp
         case "appId": return java.lang.String.class;
         case "autowiredenabled":
         case "autowiredEnabled": return boolean.class;
+        case "certificatecachedir":
+        case "certificateCacheDir": return java.lang.String.class;
         case "channelid":
         case "channelId": return java.lang.String.class;
         case "charset": return java.lang.String.class;
@@ -159,6 +163,8 @@ public class AlipayPassComponentConfigurer extends PropertyConfigurerSupport imp
         case "appId": return getOrCreateConfiguration(target).getAppId();
         case "autowiredenabled":
         case "autowiredEnabled": return target.isAutowiredEnabled();
+        case "certificatecachedir":
+        case "certificateCacheDir": return getOrCreateConfiguration(target).getCertificateCacheDir();
         case "channelid":
         case "channelId": return getOrCreateConfiguration(target).getChannelId();
         case "charset": return getOrCreateConfiguration(target).getCharset();

@@ -35,6 +35,8 @@ public class AlipayPassEndpointConfigurer extends PropertyConfigurerSupport impl
         case "appCert": target.getConfiguration().setAppCert(property(camelContext, java.lang.Object.class, value)); return true;
         case "appid":
         case "appId": target.getConfiguration().setAppId(property(camelContext, java.lang.String.class, value)); return true;
+        case "certificatecachedir":
+        case "certificateCacheDir": target.getConfiguration().setCertificateCacheDir(property(camelContext, java.lang.String.class, value)); return true;
         case "channelid":
         case "channelId": target.getConfiguration().setChannelId(property(camelContext, java.lang.String.class, value)); return true;
         case "charset": target.getConfiguration().setCharset(property(camelContext, java.lang.String.class, value)); return true;
@@ -89,6 +91,8 @@ public class AlipayPassEndpointConfigurer extends PropertyConfigurerSupport impl
         case "appCert": return java.lang.Object.class;
         case "appid":
         case "appId": return java.lang.String.class;
+        case "certificatecachedir":
+        case "certificateCacheDir": return java.lang.String.class;
         case "channelid":
         case "channelId": return java.lang.String.class;
         case "charset": return java.lang.String.class;
@@ -144,6 +148,8 @@ public class AlipayPassEndpointConfigurer extends PropertyConfigurerSupport impl
         case "appCert": return target.getConfiguration().getAppCert();
         case "appid":
         case "appId": return target.getConfiguration().getAppId();
+        case "certificatecachedir":
+        case "certificateCacheDir": return target.getConfiguration().getCertificateCacheDir();
         case "channelid":
         case "channelId": return target.getConfiguration().getChannelId();
         case "charset": return target.getConfiguration().getCharset();

@@ -23,7 +23,7 @@ public class AlipayPassEndpointUriFactory extends org.apache.camel.support.compo
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(26);
+        Set<String> props = new HashSet<>(27);
         props.add("alipayCert");
         props.add("alipayPublicKey");
         props.add("alipayRootCert");
@@ -31,6 +31,7 @@ public class AlipayPassEndpointUriFactory extends org.apache.camel.support.compo
         props.add("appAuthToken");
         props.add("appCert");
         props.add("appId");
+        props.add("certificateCacheDir");
         props.add("channelId");
         props.add("charset");
         props.add("connectTimeout");

@@ -66,10 +66,11 @@ record AlipayApp(GatewayProtocol protocol, GatewayTransport transport, AdaptiveC
         if (!(c.getRateLimit() >= 0) || Double.isInfinite(c.getRateLimit())) {
             throw new AlipayPassConfigurationException("rateLimit", "must be 0 (no limit) or more, was " + c.getRateLimit());
         }
-        GatewayProtocol protocol = c.getProtocol() != null ? c.getProtocol() : protocol(c);
         GatewayTransport transport = c.getTransport() != null ? c.getTransport()
                 : component.transport(new GatewayCallSettings(url.trim(), Duration.ofMillis(c.getConnectTimeout()),
                         Duration.ofMillis(c.getReadTimeout()), c.getMaxConnections(), c.getRateLimit(), c.getSslContext()));
+        // Certificate downloads after Alipay rotates its certificate go through the app's own pool.
+        GatewayProtocol protocol = c.getProtocol() != null ? c.getProtocol() : protocol(c, transport);
         AdaptiveCallRate rate = component.callRate(url.trim(), protocol.appId(), c.getRateLimit());
         OutcomeListener listener = c.getOutcomeListener() != null ? c.getOutcomeListener() : OutcomeListener.NONE;
         return new AlipayApp(protocol, transport, rate,
@@ -77,7 +78,7 @@ record AlipayApp(GatewayProtocol protocol, GatewayTransport transport, AdaptiveC
                 new SigningProcessor(protocol), new GatewayResponseProcessor(protocol, listener), c.isThrowExceptionOnFailure());
     }
 
-    private static GatewayProtocol protocol(AlipayPassConfiguration c) {
+    private static GatewayProtocol protocol(AlipayPassConfiguration c, GatewayTransport transport) {
         if (blank(c.getAppId())) {
             throw new AlipayPassConfigurationException("appId", "is required");
         }
@@ -107,9 +108,12 @@ record AlipayApp(GatewayProtocol protocol, GatewayTransport transport, AdaptiveC
                 throw new AlipayPassConfigurationException("alipayPublicKey", "must be empty in certificate mode (alipayCert carries Alipay's key)");
             }
             X509Certificate appCert = option("appCert", () -> certificates(c.getAppCert()).get(0));
-            X509Certificate alipayCert = option("alipayCert", () -> certificates(c.getAlipayCert()).get(0));
+            List<X509Certificate> alipayCert = option("alipayCert", () -> certificates(c.getAlipayCert()));
             List<X509Certificate> root = option("alipayRootCert", () -> certificates(c.getAlipayRootCert()));
-            b.certificates(appCert, root).verifier(option("alipayCert", () -> ResponseVerifier.forCertificate(alipayCert)));
+            b.certificates(appCert, root);
+            option("alipayCert", () -> b.alipayCertificates(alipayCert));
+            b.certificateDownloads(transport)
+                    .certificateCacheDir(blank(c.getCertificateCacheDir()) ? null : java.nio.file.Path.of(c.getCertificateCacheDir().trim()));
         } else if (c.getAlipayPublicKey() != null) {
             PublicKey alipay = option("alipayPublicKey", () -> c.getAlipayPublicKey() instanceof PublicKey k ? k
                     : KeyReader.publicKey(c.getAlipayPublicKey().toString()));

@@ -50,6 +50,10 @@ public class AlipayPassConfiguration implements Cloneable {
             description = "Certificate mode: the Alipay root certificate (alipayRootCert.crt): a file path, the PEM text, or a #bean"
                     + " reference to an X509Certificate or a List of them.")
     private Object alipayRootCert;
+    @UriParam(label = "security",
+            description = "Certificate mode: a folder that keeps Alipay certificates downloaded after a rotation, so a restart"
+                    + " does not fetch them again; empty: kept in memory only. Every certificate read from it is checked again.")
+    private String certificateCacheDir;
     @UriParam(label = "security", defaultValue = "true",
             description = "Verify the gateway's signature on every answer; false only for a gateway that does not sign.")
     private boolean verifyResponse = true;
@@ -178,6 +182,14 @@ public class AlipayPassConfiguration implements Cloneable {
 
     public void setAlipayRootCert(Object alipayRootCert) {
         this.alipayRootCert = alipayRootCert;
+    }
+
+    public String getCertificateCacheDir() {
+        return certificateCacheDir;
+    }
+
+    public void setCertificateCacheDir(String certificateCacheDir) {
+        this.certificateCacheDir = certificateCacheDir;
     }
 
     public boolean isVerifyResponse() {

@@ -14,7 +14,7 @@ import io.alipass.camel.route.JsonRecordSplitter;
 import io.alipass.camel.route.FileDropErrorWriter;
 import io.alipass.camel.component.GatewayCallSettings;
 import io.alipass.camel.route.HttpOutcomeResponder;
-import io.alipass.camel.route.PooledGatewayTransport;
+import io.alipass.camel.component.PooledGatewayTransport;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;

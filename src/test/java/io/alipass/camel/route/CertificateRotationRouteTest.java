@@ -8,6 +8,8 @@ import io.alipass.camel.gateway.RequestSigner;
 import io.alipass.camel.gateway.SignType;
 import io.alipass.camel.sandbox.SandboxGateway;
 import io.alipass.camel.sandbox.SandboxSettings;
+import io.alipass.camel.component.GatewayCallSettings;
+import io.alipass.camel.component.PooledGatewayTransport;
 import java.nio.file.Files;
 import java.security.cert.X509Certificate;
 import java.util.List;
