@@ -13,7 +13,7 @@ import java.util.concurrent.atomic.LongAdder;
  * the progress line) and, in Micrometer, {@code alipass.outcomes} by kind, method, code and sub_code
  * and the {@code alipass.gateway.calls} timer by method and kind. Thread-safe.
  *
- * <p>The summary's three numbers: done (success), failed (business failure or invalid input, which
+ * <p>The summary's three numbers: done (success, or duplicate of an earlier success), failed (business failure or invalid input, which
  * retrying cannot fix) and dead-lettered (retries exhausted, or an unexpected error).
  */
 public final class RunTally implements OutcomeListener {
@@ -41,7 +41,8 @@ public final class RunTally implements OutcomeListener {
 
     @Override
     public void outcome(String kind, String method, String code, String subCode) {
-        if ("success".equals(kind)) {
+        // A duplicate was answered before (it goes to the success endpoint too): done, not failed.
+        if ("success".equals(kind) || OutcomeDocument.DUPLICATE.equals(kind)) {
             done.increment();
         } else if (OutcomeDocument.DEAD_LETTER.equals(kind) || OutcomeDocument.ERROR.equals(kind)) {
             deadLettered.increment();
