@@ -69,7 +69,8 @@ final class IdempotencyStore {
             // Connects now, so a wrong URL, user or password stops the start instead of every update.
             pool = new HikariDataSource(config);
         } catch (RuntimeException e) {
-            throw new RunnerConfigurationException(JDBC_URL, "cannot be used: " + rootMessage(e), e);
+            // Not the cause: a driver's or the pool's message may quote the URL, and a URL may carry a password.
+            throw new RunnerConfigurationException(JDBC_URL, "cannot be used (" + withoutSecrets(rootMessage(e), url, password) + ")");
         }
         try {
             context.addService(new ServiceSupport() {
@@ -108,7 +109,16 @@ final class IdempotencyStore {
         while (c.getCause() != null) {
             c = c.getCause();
         }
-        // The driver's messages name the host, database and user, never the password.
-        return c.getMessage();
+        return c.getClass().getSimpleName() + ": " + c.getMessage();
+    }
+
+    /** The message with the URL's parameters and user-info, and the password itself, taken out. */
+    static String withoutSecrets(String message, String url, String password) {
+        String safeUrl = url.replaceAll("[?;].*$", "").replaceAll("//[^/@]*@", "//");
+        String m = String.valueOf(message).replace(url, safeUrl);
+        if (password != null && !password.isEmpty()) {
+            m = m.replace(password, "***");
+        }
+        return m.replaceAll("(?i)(password=)[^&;\\s]*", "$1***");
     }
 }
