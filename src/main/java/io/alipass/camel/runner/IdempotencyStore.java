@@ -83,7 +83,14 @@ final class IdempotencyStore {
             pool.close();
             throw new IllegalStateException("cannot register the idempotency pool", e);
         }
-        return new JdbcUpdateRepository(pool, "alipass", claimExpiry);
+        JdbcUpdateRepository repository = new JdbcUpdateRepository(pool, "alipass", claimExpiry);
+        try {
+            // Started with the context (its table created before the first update) and stopped before the pool.
+            context.addService(repository, true, false);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot register the idempotency store", e);
+        }
+        return repository;
     }
 
     private static Duration claimExpiry(Function<String, String> property) {

@@ -96,7 +96,8 @@ final class RunnerAssembly extends MainListenerSupport {
         if (once) {
             overrides.put("camel.management.enabled", "false");
         }
-        IdempotentRepository idempotency = IdempotencyStore.create(key -> pc.resolveProperty(key).orElse(null), context);
+        IdempotentRepository idempotency = IdempotencyStore.create(key -> pc.resolveProperty(key)
+                .map(v -> v.contains("{{") ? context.resolvePropertyPlaceholders(v) : v).orElse(null), context);
         if (idempotency == null && replay) {
             idempotency = IdempotencyStore.replayFallback(settings.dataDir());
         }
