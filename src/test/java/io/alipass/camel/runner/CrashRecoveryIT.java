@@ -124,6 +124,8 @@ class CrashRecoveryIT {
         awaitCondition(() -> outcomeFiles(outboxes) >= N && everyInputEnded(account(N, outboxes)), runners[1],
                 "an outcome for every input after the restarts", logs);
         // Stopped before the final count, so that no document is half written while it is read.
+        runners[1].destroy();
+        runners[2].destroy();
         for (int r = 1; r <= 2; r++) {
             stopGently(runners[r], logs);
         }
@@ -148,14 +150,14 @@ class CrashRecoveryIT {
         Logs logs = new Logs(work.resolve("runner.log"), work.resolve("none.log"));
         Path keys = work.resolve("keys");
         startSandbox(keys);
-        Files.writeString(dir.resolve("application.properties"),
-                runnerConfig(work, dir, keys, 0, true, TestPostgres.jdbcUrl(TestPostgres.newDatabase())));
+        String config = runnerConfig(work, dir, keys, 0, true, TestPostgres.jdbcUrl(TestPostgres.newDatabase()));
+        Files.writeString(dir.resolve("application.properties"), config);
         CrashBenchTool.drop(work.resolve("inbox"), 2 * M, RECORDS_PER_FILE);
 
-        // The gateway unreachable: every update is dead-lettered.
+        // The gateway unreachable: every update is dead-lettered. Only the run that is killed needs a JVM
+        // of its own; the others run the same runner in this JVM, which starts much sooner.
         String down = "--alipass.gateway-url=http://127.0.0.1:" + freePort() + "/gateway.do";
-        Process once = startRunner(jar, dir, logs, "--once", down, "--alipass.retry.maximum-redeliveries=1");
-        awaitExit(once, "the --once run", logs);
+        runHere(config, "--once", down, "--alipass.retry.maximum-redeliveries=1");
         Path deadLetters = dir.resolve("outbox/dead-letter");
         List<Path> originals = jsonFiles(deadLetters);
         assertEquals(M, originals.size(), "dead-lettered while the gateway was down" + logs.tails());
@@ -167,8 +169,7 @@ class CrashRecoveryIT {
         first.destroyForcibly();
         awaitExit(first, "the killed replay", logs);
         int atKill = jsonFiles(successes).size();
-        Process second = startRunner(jar, dir, logs, "--replay", deadLetters.toString());
-        awaitExit(second, "the second replay", logs);
+        runHere(config, "--replay", deadLetters.toString());
 
         Map<String, Integer> calls = callsBySerial();
         List<String> sentTwice = calls.entrySet().stream().filter(e -> e.getValue() > 1).map(Map.Entry::getKey).toList();
@@ -190,9 +191,7 @@ class CrashRecoveryIT {
 
         // What the kill interrupted is replayed once more, and then every update has its success.
         if (!interrupted.isEmpty()) {
-            Process third = startRunner(jar, dir, logs, "--replay", deadLetters.toString());
-            awaitExit(third, "the replay of the interrupted updates", logs);
-            assertEquals(0, third.exitValue(), "the interrupted updates succeed when replayed" + why);
+            assertEquals(0, runHere(config, "--replay", deadLetters.toString()), "the interrupted updates succeed when replayed" + why);
         }
         Set<String> succeeded = new HashSet<>();
         for (Path p : jsonFiles(successes)) {
@@ -298,6 +297,22 @@ class CrashRecoveryIT {
         sandbox = CrashBenchTool.seededSandbox(SandboxSettings.builder().port(0).keysDir(keys.resolve("sandbox-keys"))
                 .recordedRequests(10 * N).build(), keys, Math.max(N, 2 * M));
         sandbox.faults().latency(GATEWAY_LATENCY, Duration.ZERO);
+    }
+
+    /** Runs the runner in this JVM with the given configuration (application.properties lines) and arguments; its exit code. */
+    private static int runHere(String config, String... args) {
+        List<String> all = new ArrayList<>(List.of(args));
+        for (String line : config.split("\n")) {
+            int eq = line.indexOf(" = ");
+            if (eq > 0) {
+                String key = line.substring(0, eq).trim();
+                // Command-line arguments win over a property of the same name.
+                if (all.stream().noneMatch(a -> a.startsWith("--" + key + "="))) {
+                    all.add("--" + key + "=" + line.substring(eq + 3).trim());
+                }
+            }
+        }
+        return new AlipassRunner(all.toArray(String[]::new)).run();
     }
 
     private static void stopGently(Process p, Logs logs) throws InterruptedException {
