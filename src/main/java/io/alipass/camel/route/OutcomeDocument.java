@@ -21,6 +21,7 @@ import org.apache.camel.Message;
  * <pre>{"outcome":"business-failure","method":"alipay.pass.instance.update","key":"209919213",
  *  "code":"40004","sub_code":"KP.AE_ALIPASS_NOTEXIST","sub_msg":"卡券不存在","attempts":1,
  *  "reason":"...","input":"{...the message as it arrived...}"}</pre>
+ * A replayed update ({@link OutcomeReplay}) also names the document it replays in {@code replay_of}.
  * It never holds the request's {@code sign} or {@code app_auth_token}.
  */
 public final class OutcomeDocument {
@@ -151,6 +152,10 @@ public final class OutcomeDocument {
         }
         if (input != null) {
             doc.put("input", input);
+        }
+        String replayOf = exchange.getMessage().getHeader(OutcomeReplay.REPLAY_OF, String.class);
+        if (replayOf != null) {
+            doc.put("replay_of", replayOf);
         }
         exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, "application/json");
         AlipayPassConstants.removeStartingWith(exchange.getMessage(), "CamelHttp");

@@ -21,6 +21,10 @@ import org.apache.camel.main.MainListenerSupport;
  * <p>{@code --once} (or {@code alipass.once=true}) processes what is in the drop folder, prints
  * {@code done N, failed N, dead-lettered N, unreadable files N} and exits with 1 if anything failed.
  * Exit code 2 means the configuration could not work; the message names the property.
+ *
+ * <p>{@code --replay PATH} sends the input of each outcome document in PATH through the routes again
+ * (see {@link ReplayRun}), optionally only those with a {@code --replay-sub-code} (repeatable) and
+ * those older than {@code --replay-older-than}; it ends and exits as {@code --once} does.
  */
 public final class AlipassRunner {
     /** Exit code when anything failed in once mode. */
@@ -29,6 +33,8 @@ public final class AlipassRunner {
     public static final int EXIT_CANNOT_START = 2;
 
     private static final String LOG_CONFIG = "classpath:alipass-runner-log4j2.xml";
+    private static final String USAGE = "java -jar alipass-camel-runner.jar [--once] "
+            + "[--replay PATH [--replay-sub-code CODE ...] [--replay-older-than INSTANT|DURATION]] [--key=value ...]";
     private static final String DEFAULT_PROPERTIES = "file:application.properties;optional=true,classpath:alipass-runner.properties";
 
     private final String[] args;
@@ -37,8 +43,9 @@ public final class AlipassRunner {
     private volatile Main main;
     private volatile RunnerAssembly assembly;
     private volatile Throwable startFailure;
+    private volatile ReplayRun.Request replay;
 
-    /** @param args {@code --once}, and {@code --key=value} for any property (they win over all other sources) */
+    /** @param args {@code --once}, {@code --replay PATH} and its filters, and {@code --key=value} for any property (they win over all other sources) */
     public AlipassRunner(String... args) {
         this.args = args.clone();
     }
@@ -60,13 +67,23 @@ public final class AlipassRunner {
     public int run() {
         Main m = new Main();
         boolean onceFlag = false;
-        for (String arg : args) {
+        ReplayArguments replayArgs = new ReplayArguments();
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
             if (arg.equals("--once")) {
                 onceFlag = true;
+            } else if (replayArgs.accepts(arg)) {
+                String value = arg.indexOf('=') > 0 ? arg.substring(arg.indexOf('=') + 1) : i + 1 < args.length ? args[++i] : null;
+                if (value == null || value.isBlank()) {
+                    System.err.println("alipass: " + arg + " needs a value. Usage: " + USAGE);
+                    finished.countDown();
+                    return EXIT_CANNOT_START;
+                }
+                replayArgs.add(arg, value);
             } else if (arg.startsWith("--") && arg.indexOf('=') > 2) {
                 m.addOverrideProperty(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
             } else {
-                System.err.println("alipass: unknown argument '" + arg + "'. Usage: java -jar alipass-camel-runner.jar [--once] [--key=value ...]");
+                System.err.println("alipass: unknown argument '" + arg + "'. Usage: " + USAGE);
                 finished.countDown();
                 return EXIT_CANNOT_START;
             }
@@ -75,7 +92,17 @@ public final class AlipassRunner {
         // A routes folder beside the user wins over the copy in the jar, so routes can be edited without a rebuild.
         m.configure().withRoutesIncludePattern(Files.isDirectory(Path.of("routes"))
                 ? "file:routes/*.camel.yaml" : "classpath:routes/*.camel.yaml");
-        RunnerAssembly a = new RunnerAssembly(onceFlag);
+        try {
+            replay = replayArgs.request();
+        } catch (RunnerConfigurationException e) {
+            System.err.println("alipass: cannot start: " + e.getMessage());
+            finished.countDown();
+            return EXIT_CANNOT_START;
+        }
+        RunnerAssembly a = new RunnerAssembly(onceFlag || replay != null);
+        if (replay != null) {
+            a.replayMode();
+        }
         m.addMainListener(new Lifecycle(a));
         main = m;
         assembly = a;
@@ -91,7 +118,7 @@ public final class AlipassRunner {
             System.err.println("alipass: cannot start: " + describe(startFailure));
             return EXIT_CANNOT_START;
         }
-        if (onceFlag || a.settings().once()) {
+        if (onceFlag || replay != null || a.settings().once()) {
             System.out.println("alipass: " + a.tally().summary());
             return a.tally().anyFailure() ? EXIT_FAILURES : 0;
         }
@@ -175,12 +202,29 @@ public final class AlipassRunner {
         public void afterStart(BaseMainSupport m) {
             assembly.afterStart(m);
             started.countDown();
-            if (assembly.settings().once() || assembly.onceMode()) {
+            if (replay != null) {
+                Thread replayer = new Thread(() -> runReplay(m), "alipass-replay-run");
+                replayer.setDaemon(true);
+                replayer.start();
+            } else if (assembly.settings().once() || assembly.onceMode()) {
                 Thread watcher = new Thread(() -> stopWhenDrained(m), "alipass-once");
                 watcher.setDaemon(true);
                 watcher.start();
             }
         }
+    }
+
+    /** Replay mode: replays the documents, then stops; a replay that cannot run is a start failure (exit 2). */
+    private void runReplay(BaseMainSupport m) {
+        try {
+            new ReplayRun(replay, assembly.settings(), assembly.tally()).run(m.getCamelContext(), IdempotencyStore.BEAN);
+        } catch (Exception e) {
+            startFailure = e;
+        } catch (Error e) {
+            startFailure = e;
+            throw e;
+        }
+        stop();
     }
 
     /** Once mode: the drop folder holds no file and nothing is in flight, twice in a row. */

@@ -41,7 +41,7 @@ import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.MainListenerSupport;
 import org.apache.camel.spi.PropertiesComponent;
 import org.apache.camel.support.service.ServiceSupport;
-import org.apache.camel.support.processor.idempotent.FileIdempotentRepository;
+import org.apache.camel.spi.IdempotentRepository;
 import org.springframework.jms.connection.CachingConnectionFactory;
 
 /**
@@ -62,6 +62,8 @@ final class RunnerAssembly extends MainListenerSupport {
     static final String HTTP_ROUTES = "alipass-http.camel.yaml";
 
     private final boolean onceFlag;
+    /** {@code --replay}: a batch run over outcome documents, with the drop folder off too. */
+    private boolean replay;
     private boolean once;
     private RunnerSettings settings;
     private RunTally tally;
@@ -97,15 +99,18 @@ final class RunnerAssembly extends MainListenerSupport {
         if (once) {
             overrides.put("camel.management.enabled", "false");
         }
-        String idempotencyFile = pc.resolveProperty("alipass.idempotency-file").map(String::trim).orElse("");
-        overrides.put("alipass.idempotency-repository", idempotencyFile.isEmpty() ? "" : "alipassIdempotency");
-        if (!idempotencyFile.isEmpty()) {
-            context.getRegistry().bind("alipassIdempotency",
-                    FileIdempotentRepository.fileIdempotentRepository(Path.of(idempotencyFile).toAbsolutePath().toFile(), 1_000_000));
+        IdempotentRepository idempotency = IdempotencyStore.create(key -> pc.resolveProperty(key)
+                .map(v -> v.contains("{{") ? context.resolvePropertyPlaceholders(v) : v).orElse(null), context);
+        if (idempotency == null && replay) {
+            idempotency = IdempotencyStore.replayFallback(settings.dataDir());
+        }
+        overrides.put("alipass.idempotency-repository", idempotency == null ? "" : IdempotencyStore.BEAN);
+        if (idempotency != null) {
+            context.getRegistry().bind(IdempotencyStore.BEAN, idempotency);
         }
         httpToken = settings.http().token() != null ? settings.http().token() : generatedToken();
         overrides.forEach((k, v) -> pc.addOverrideProperty((String) k, (String) v));
-        excludeRoutes(main, settings.file().enabled(), jms, http);
+        excludeRoutes(main, settings.file().enabled() && !replay, jms, http);
 
         MeterRegistry meters = context.getRegistry().lookupByNameAndType("metricsRegistry", MeterRegistry.class);
         if (meters == null) {
@@ -409,6 +414,11 @@ final class RunnerAssembly extends MainListenerSupport {
         byte[] bytes = new byte[24];
         new SecureRandom().nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    /** Replay mode: as once mode, without the drop folder; the templates' idempotency store is always on. */
+    void replayMode() {
+        replay = true;
     }
 
     boolean onceMode() {

