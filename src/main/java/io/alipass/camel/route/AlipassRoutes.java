@@ -1,10 +1,12 @@
 package io.alipass.camel.route;
 
+import io.alipass.camel.gateway.AdaptiveCallRate;
 import io.alipass.camel.gateway.GatewayMethod;
 import io.alipass.camel.gateway.GatewayProtocol;
 import io.alipass.camel.gateway.InvalidRequestException;
 import io.alipass.camel.gateway.PassUpdateOutcome;
 import io.alipass.camel.pass.PassApi;
+import io.alipass.camel.pass.PassUpdate;
 import java.io.IOException;
 import java.util.Objects;
 import org.apache.camel.Exchange;
@@ -44,6 +46,7 @@ public final class AlipassRoutes extends RouteBuilder {
     private final GatewayCallSettings call;
     private final String defaultChannelId;
     private final OutcomeListener listener;
+    private final AdaptiveCallRate callRate;
 
     /** Routes without an outcome listener. */
     public AlipassRoutes(GatewayProtocol protocol, GatewayCallSettings call, String defaultChannelId) {
@@ -61,6 +64,12 @@ public final class AlipassRoutes extends RouteBuilder {
         this.call = Objects.requireNonNull(call, "call");
         this.defaultChannelId = defaultChannelId;
         this.listener = Objects.requireNonNull(listener, "listener");
+        this.callRate = AdaptiveCallRate.of(call.rateLimit());
+    }
+
+    /** The app's call rate: the configured ceiling and, under it, the rate adapted to the gateway's call limits. */
+    public AdaptiveCallRate callRate() {
+        return callRate;
     }
 
     @Override
@@ -72,15 +81,18 @@ public final class AlipassRoutes extends RouteBuilder {
                 // Errors go back to the calling route, whose redelivery re-runs this whole route,
                 // so every attempt is signed afresh.
                 .errorHandler(noErrorHandler());
-        if (call.rateLimit() > 0) {
-            long perPeriod = call.rateLimit() >= 1 ? Math.round(call.rateLimit()) : 1;
-            long period = call.rateLimit() >= 1 ? 1000 : Math.round(1000 / call.rateLimit());
-            callRoute.throttle(constant(perPeriod)).totalRequestsMode().timePeriodMillis(period).end();
-        }
+        // issue 13: every attempt waits for the app's adaptive call rate (the configured rate limit is its
+        // ceiling) and tells it the outcome. A call-limited answer (40005) is sent again here, after the
+        // throttle, without using one of the template's redeliveries (see Retryability.CALL_LIMITED_RETRIES).
         callRoute
-                .process(new SigningProcessor(protocol)).id("alipass-sign")
-                .to(gatewayEndpointUri()).id("alipass-http")
-                .process(new GatewayResponseProcessor(protocol, listener)).id("alipass-response");
+                .setProperty(GatewayResponseProcessor.CALL_AGAIN, constant(true))
+                .loopDoWhile(exchangeProperty(GatewayResponseProcessor.CALL_AGAIN).isEqualTo(true))
+                    .setProperty(GatewayResponseProcessor.CALL_AGAIN, constant(false))
+                    .process(this::acquireCall).id("alipass-throttle")
+                    .process(new SigningProcessor(protocol)).id("alipass-sign")
+                    .to(gatewayEndpointUri()).id("alipass-http")
+                    .process(new GatewayResponseProcessor(protocol, listener, callRate)).id("alipass-response")
+                .end();
 
         routeTemplate(TEMPLATE)
                 .templateParameter("sourceUri")
@@ -140,6 +152,11 @@ public final class AlipassRoutes extends RouteBuilder {
                 .choice()
                     .when(exchange -> exchange.getProperty(GatewayResponseProcessor.OUTCOME) instanceof PassUpdateOutcome.Success)
                         .to("{{successUri}}")
+                    // issue 13: a misdirected call (HTTP 3xx/4xx) is final and dead-lettered at once; the
+                    // update was never answered, so it is not remembered as answered either.
+                    .when(exchange -> exchange.getProperty(GatewayResponseProcessor.OUTCOME) instanceof PassUpdateOutcome.MisdirectedCall)
+                        .to("{{deadLetterUri}}")
+                        .stop()
                     .otherwise()
                         .to("{{failureUri}}")
                 .end()
@@ -168,6 +185,13 @@ public final class AlipassRoutes extends RouteBuilder {
                 + "&skipResponseHeaders=true"
                 + "&clientConnectionManager=#alipassConnectionManager"
                 + "&headerFilterStrategy=#alipassHeaderFilter";
+    }
+
+    private void acquireCall(Exchange exchange) throws InterruptedException {
+        PassUpdate update = exchange.getProperty(EnrichProcessor.UPDATE, PassUpdate.class);
+        if (update != null) {
+            callRate.acquire(update.method());
+        }
     }
 
     /** The API named by a template instance's {@code api} parameter, or null. */
