@@ -1,5 +1,6 @@
 package io.alipass.camel.runner;
 
+import io.alipass.camel.gateway.AdaptiveCallRate;
 import io.alipass.camel.gateway.CertificateReader;
 import io.alipass.camel.gateway.GatewayConfigurationException;
 import io.alipass.camel.gateway.GatewayProtocol;
@@ -13,6 +14,7 @@ import io.alipass.camel.route.JsonRecordSplitter;
 import io.alipass.camel.route.FileDropErrorWriter;
 import io.alipass.camel.route.GatewayCallSettings;
 import io.alipass.camel.route.HttpOutcomeResponder;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -128,7 +130,12 @@ final class RunnerAssembly extends MainListenerSupport {
                 .withMaxConnections(settings.maxConnections())
                 .withRateLimit(settings.rateLimit());
         try {
-            context.addRoutes(new AlipassRoutes(protocol, call, channelId(), tally));
+            AlipassRoutes routes = new AlipassRoutes(protocol, call, channelId(), tally);
+            // issue 13: the app's current call rate (adapted to 40005 answers, under alipass.rate-limit);
+            // +Inf while neither limits it.
+            Gauge.builder("alipass.gateway.rate.limit", routes.callRate(), AdaptiveCallRate::currentRate)
+                    .description("calls per second the runner now allows itself to the gateway").register(meters);
+            context.addRoutes(routes);
         } catch (Exception e) {
             throw new IllegalStateException("cannot add the alipass routes: " + e.getMessage(), e);
         }
