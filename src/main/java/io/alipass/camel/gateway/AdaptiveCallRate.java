@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
  * <p>The adaptation is AIMD, as TCP's congestion control: a call-limited answer ({@code 40005} or
  * HTTP 429, see {@link Retryability}) lowers the rate multiplicatively, to {@value #DECREASE} of what
  * the gateway actually accepted in the last second (or of the current rate, if lower); every accepted
- * call raises it a little, by {@code max(1, rate/50)} calls per second per second of accepted calls.
+ * call raises it a little, by {@code max(1, rate/25)} calls per second per second of accepted calls.
  * The rate thus settles in a sawtooth just under the gateway's quota, between 0.9 and 1.0 of it, and
  * only the calls at the top of each tooth are refused. At most one decrease per second, because the
  * answers to calls already on their way when the rate went down say nothing new. Without a ceiling the
@@ -34,6 +34,12 @@ import java.util.concurrent.TimeUnit;
 public final class AdaptiveCallRate {
     /** The multiplicative decrease: the new rate is this share of the accepted rate. */
     static final double DECREASE = 0.9;
+    /**
+     * The additive increase: each second of accepted calls adds this share of the rate (at least one
+     * call per second), so the climb from 0.9 back to the quota takes about 2.5 s whatever the quota,
+     * and the rate spends most of its time near the top of the sawtooth.
+     */
+    static final double INCREASE = 1.0 / 25;
     /** The lowest rate a decrease goes to, in calls per second. */
     static final double FLOOR = 1.0;
     /** Where a decrease starts when nothing was accepted lately and no rate was set. */
@@ -179,7 +185,7 @@ public final class AdaptiveCallRate {
             if (Double.isInfinite(rate) || rate >= max) {
                 return;
             }
-            double step = Math.max(1.0, rate / 50);
+            double step = Math.max(1.0, rate * INCREASE);
             rate = Math.min(max, rate + step / rate);
             logIfMuchChanged(null);
         }

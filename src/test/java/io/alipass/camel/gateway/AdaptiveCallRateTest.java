@@ -42,8 +42,8 @@ class AdaptiveCallRateTest {
         for (int i = 0; i < 90; i++) {
             rate.record(INSTANCE, success(INSTANCE));
         }
-        assertTrue(rate.currentRate() > lowered && rate.currentRate() < lowered + 3,
-                "a second of accepted calls adds about max(1, rate/50) calls per second: " + rate.currentRate());
+        assertTrue(rate.currentRate() > lowered && rate.currentRate() < lowered + 5,
+                "a second of accepted calls adds about max(1, rate/25) calls per second: " + rate.currentRate());
     }
 
     @Test
