@@ -1,9 +1,9 @@
 package io.alipass.camel.route;
 
+import io.alipass.camel.gateway.AdaptiveCallRate;
 import io.alipass.camel.gateway.EncodedRequest;
 import io.alipass.camel.gateway.GatewayMethod;
 import io.alipass.camel.gateway.GatewayProtocol;
-import io.alipass.camel.gateway.AdaptiveCallRate;
 import io.alipass.camel.gateway.PassUpdateOutcome;
 import io.alipass.camel.gateway.Retryability;
 import io.alipass.camel.pass.PassUpdate;
