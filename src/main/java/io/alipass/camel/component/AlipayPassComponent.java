@@ -50,8 +50,13 @@ public class AlipayPassComponent extends DefaultComponent {
         return transports.computeIfAbsent(settings, PooledGatewayTransport::new);
     }
 
-    /** The one call rate of an app: every endpoint of the app paces its calls with it. */
-    AdaptiveCallRate callRate(String gatewayUrl, String appId, double ceiling) {
+    /**
+     * The one call rate of an app (a gateway URL and app id): every endpoint of the app paces its calls
+     * with it, and a metric can read its current rate.
+     *
+     * @throws AlipayPassConfigurationException when the app already has another ceiling
+     */
+    public AdaptiveCallRate callRate(String gatewayUrl, String appId, double ceiling) {
         String app = gatewayUrl + " " + appId;
         Double first = ceilings.putIfAbsent(app, ceiling);
         if (first != null && first != ceiling) {

@@ -4,6 +4,7 @@ import io.alipass.camel.gateway.EncodedRequest;
 import io.alipass.camel.gateway.GatewayTransport;
 import io.alipass.camel.gateway.InvalidRequestException;
 import io.alipass.camel.gateway.PassUpdateOutcome;
+import io.alipass.camel.gateway.Retryability;
 import java.io.IOException;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -41,21 +42,29 @@ public class AlipayPassProducer extends DefaultProducer {
                 return;
             }
         }
-        EncodedRequest request = app.signing().sign(exchange);
-        app.callRate().acquire(request.method());
         PassUpdateOutcome outcome;
-        try {
-            GatewayTransport.Reply reply = app.transport().send(request);
-            outcome = app.response().answer(exchange, reply.status(), reply.body());
-        } catch (IOException e) {
-            outcome = new PassUpdateOutcome.TransientFailure(request.method(), null, null, null, null, describe(e));
-            app.response().noAnswer(exchange, outcome);
+        int callLimitedInARow = 0;
+        do {
+            // Signed afresh for every attempt, so each carries a current timestamp.
+            EncodedRequest request = app.signing().sign(exchange);
+            app.callRate().acquire(request.method());
+            try {
+                GatewayTransport.Reply reply = app.transport().send(request);
+                outcome = app.response().answer(exchange, reply.status(), reply.body());
+            } catch (IOException e) {
+                outcome = new PassUpdateOutcome.TransientFailure(request.method(), null, null, null, null, describe(e));
+                app.response().noAnswer(exchange, outcome);
+                app.callRate().record(request.method(), outcome);
+                throw new TransientGatewayException(outcome, e);
+            }
             app.callRate().record(request.method(), outcome);
-            throw new TransientGatewayException(outcome, e);
-        }
-        app.callRate().record(request.method(), outcome);
+            // A call-limited answer (40005) means the request was not processed: it is sent again here, after
+            // the lowered call rate lets it through, without spending one of the route's redeliveries; past
+            // Retryability.CALL_LIMITED_RETRIES in a row it is an ordinary transient failure.
+        } while (outcome instanceof PassUpdateOutcome.CallLimited && ++callLimitedInARow <= Retryability.CALL_LIMITED_RETRIES);
         GatewayResponseProcessor.throwIfTransient(outcome);
-        if (app.throwExceptionOnFailure() && outcome instanceof PassUpdateOutcome.BusinessFailure) {
+        if (app.throwExceptionOnFailure()
+                && (outcome instanceof PassUpdateOutcome.BusinessFailure || outcome instanceof PassUpdateOutcome.MisdirectedCall)) {
             throw new AlipayPassFailureException(outcome);
         }
     }

@@ -3,6 +3,7 @@ package io.alipass.camel.component;
 import io.alipass.camel.gateway.GatewayMethod;
 import io.alipass.camel.gateway.GatewayProtocol;
 import io.alipass.camel.gateway.PassUpdateOutcome;
+import io.alipass.camel.gateway.Retryability;
 import java.util.Objects;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -11,8 +12,9 @@ import org.apache.camel.Processor;
 /**
  * Reads the gateway's HTTP answer: verifies and parses it into a {@link PassUpdateOutcome}, which
  * becomes the body, the exchange's {@link PassCall} outcome and the outcome headers
- * ({@link AlipayPassConstants}). A success or business failure continues; anything worth retrying
- * (HTTP 5xx, {@code 20000}, {@code isp.*}, {@code KP.AE_SYSTEM_ERROR}, an untrustworthy response)
+ * ({@link AlipayPassConstants}). A success, business failure or misdirected call (HTTP 3xx/4xx)
+ * continues; anything worth retrying by the one retry rule ({@link Retryability}: HTTP 5xx, 408, 429,
+ * {@code 20000}, {@code isp.*}, {@code 40005}, {@code KP.AE_SYSTEM_ERROR}, an untrustworthy response)
  * throws {@link TransientGatewayException}.
  *
  * <p>As a processor it follows a {@code camel-http} call made with {@code throwExceptionOnFailure=false}
@@ -48,9 +50,11 @@ public final class GatewayResponseProcessor implements Processor {
     /** Interprets one HTTP answer and records it on the exchange; does not throw for a transient one. */
     public PassUpdateOutcome answer(Exchange exchange, int status, byte[] body) {
         GatewayMethod method = method(exchange);
-        PassUpdateOutcome outcome = status != 200
-                ? new PassUpdateOutcome.TransientFailure(method, null, null, null, null, "HTTP " + status)
-                : protocol.interpret(method, body);
+        PassUpdateOutcome outcome = status == 200 ? protocol.interpret(method, body) : switch (Retryability.ofHttpStatus(status)) {
+            case RETRY -> new PassUpdateOutcome.TransientFailure(method, null, null, null, null, "HTTP " + status);
+            case SLOW_DOWN -> new PassUpdateOutcome.CallLimited(method, null, null, null, null, "HTTP " + status);
+            case FINAL -> new PassUpdateOutcome.MisdirectedCall(method, status);
+        };
         record(exchange, outcome);
         return outcome;
     }
@@ -62,7 +66,8 @@ public final class GatewayResponseProcessor implements Processor {
 
     /** Throws {@link TransientGatewayException} when the outcome calls for a retry. */
     static void throwIfTransient(PassUpdateOutcome outcome) {
-        if (outcome instanceof PassUpdateOutcome.TransientFailure || outcome instanceof PassUpdateOutcome.InvalidResponse) {
+        if (outcome instanceof PassUpdateOutcome.TransientFailure || outcome instanceof PassUpdateOutcome.InvalidResponse
+                || outcome instanceof PassUpdateOutcome.CallLimited) {
             throw new TransientGatewayException(outcome);
         }
     }

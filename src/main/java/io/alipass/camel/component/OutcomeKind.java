@@ -19,6 +19,10 @@ public enum OutcomeKind {
     TRANSIENT_FAILURE("transient-failure"),
     /** One call's answer could not be trusted (unparsable, unsigned, wrongly signed); retried. */
     INVALID_RESPONSE("invalid-response"),
+    /** One call was refused for the app's call limit (40005, HTTP 429); sent again after the throttle. */
+    CALL_LIMITED("call-limited"),
+    /** HTTP 3xx or another 4xx: the gateway URL or a proxy is wrong; final, dead-lettered at once. */
+    MISDIRECTED_CALL("misdirected-call"),
     /** A rule broke locally; the gateway was never called. */
     INVALID_INPUT("invalid-input"),
     /** The gateway already answered an identical instance update; not sent again. */

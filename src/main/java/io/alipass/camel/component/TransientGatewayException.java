@@ -42,6 +42,9 @@ public class TransientGatewayException extends GatewayException {
         if (o instanceof PassUpdateOutcome.TransientFailure t && t.cause() != null) {
             sb.append(" cause=").append(t.cause());
         }
+        if (o instanceof PassUpdateOutcome.CallLimited c && c.cause() != null) {
+            sb.append(" cause=").append(c.cause());
+        }
         return sb.toString();
     }
 }

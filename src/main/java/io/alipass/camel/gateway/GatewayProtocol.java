@@ -311,15 +311,18 @@ public final class GatewayProtocol {
             }
             String failCode = result.errorCode() != null ? result.errorCode() : subCode;
             String failMsg = result.errorMsg() != null ? result.errorMsg() : subMsg;
-            if (Retryability.isTransient(null, failCode)) {
-                return new PassUpdateOutcome.TransientFailure(method, code, msg, failCode, failMsg, null);
-            }
-            return new PassUpdateOutcome.BusinessFailure(method, code, msg, failCode, failMsg, result);
+            return byDecision(Retryability.ofAnswer(null, failCode), method, code, msg, failCode, failMsg, result);
         }
-        if (Retryability.isTransient(code, subCode)) {
-            return new PassUpdateOutcome.TransientFailure(method, code, msg, subCode, subMsg, null);
-        }
-        return new PassUpdateOutcome.BusinessFailure(method, code, msg, subCode, subMsg, result);
+        return byDecision(Retryability.ofAnswer(code, subCode), method, code, msg, subCode, subMsg, result);
+    }
+
+    private static PassUpdateOutcome byDecision(Retryability.Decision decision, GatewayMethod method, String code, String msg,
+                                                String subCode, String subMsg, PassResult result) {
+        return switch (decision) {
+            case SLOW_DOWN -> new PassUpdateOutcome.CallLimited(method, code, msg, subCode, subMsg, null);
+            case RETRY -> new PassUpdateOutcome.TransientFailure(method, code, msg, subCode, subMsg, null);
+            case FINAL -> new PassUpdateOutcome.BusinessFailure(method, code, msg, subCode, subMsg, result);
+        };
     }
 
     private static PassResult result(JsonNode field) {

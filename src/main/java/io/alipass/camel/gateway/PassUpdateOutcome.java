@@ -4,8 +4,10 @@ import java.util.Objects;
 
 /**
  * What came of one call to a pass API: exactly one of success, business failure (final: fix the
- * data), transient failure (retry later), or invalid response (the answer cannot be trusted; never
- * a success). Every code is kept verbatim, known or not.
+ * data, or the configuration the reason names), transient failure (retry later), call limited (slow
+ * down, then retry), misdirected call (final: the gateway URL or a proxy is wrong), or invalid
+ * response (the answer cannot be trusted; never a success). Every code is kept verbatim, known or
+ * not; {@link Retryability} decides which kind an answer is.
  */
 public sealed interface PassUpdateOutcome {
 
@@ -54,6 +56,11 @@ public sealed interface PassUpdateOutcome {
             return "business-failure";
         }
 
+        /** What to fix, for a code whose fix is known (the token, a configuration property, the record); else null. */
+        public String remedy() {
+            return GatewayCode.of(code).map(GatewayCode::remedy).orElse(null);
+        }
+
         /** The pass service's code, when {@code subCode} is a known {@code KP.AE_*} one. */
         public java.util.Optional<PassErrorCode> passErrorCode() {
             return PassErrorCode.of(subCode);
@@ -75,6 +82,58 @@ public sealed interface PassUpdateOutcome {
         @Override
         public String kind() {
             return "transient-failure";
+        }
+    }
+
+    /**
+     * The gateway refused the call because the app (or the method) calls too often: {@code 40005}
+     * with {@code isv.app-call-limited} or {@code isv.method-call-limited}, or HTTP 429. The request was
+     * not processed; it is sent again once the call rate has been lowered ({@link AdaptiveCallRate}).
+     *
+     * @param cause what went wrong when there was no gateway answer (HTTP 429), else null
+     */
+    record CallLimited(GatewayMethod method, String code, String msg, String subCode, String subMsg, String cause)
+            implements PassUpdateOutcome {
+        public CallLimited {
+            Objects.requireNonNull(method, "method");
+        }
+
+        @Override
+        public String kind() {
+            return "call-limited";
+        }
+
+        /** Whether the limit is the method's ({@code isv.method-call-limited}) rather than the whole app's. */
+        public boolean methodLimited() {
+            return Retryability.isMethodLimited(subCode);
+        }
+    }
+
+    /**
+     * The HTTP answer was a redirect or a client error other than 408 and 429 (404, 403, 301 ...): it
+     * did not come from the gateway's API, so the gateway URL or a proxy in front of it is wrong.
+     * Final: retrying the same URL repeats the answer; the message is dead-lettered at once.
+     *
+     * @param status the HTTP status
+     */
+    record MisdirectedCall(GatewayMethod method, int status) implements PassUpdateOutcome {
+        public MisdirectedCall {
+            Objects.requireNonNull(method, "method");
+        }
+
+        @Override
+        public String kind() {
+            return "misdirected-call";
+        }
+
+        @Override
+        public String code() {
+            return null;
+        }
+
+        @Override
+        public String subMsg() {
+            return "HTTP " + status + ": the gateway URL (alipass.gateway-url) or a proxy in front of it is wrong";
         }
     }
 

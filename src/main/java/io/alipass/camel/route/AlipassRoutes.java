@@ -9,6 +9,7 @@ import io.alipass.camel.component.OutcomeListener;
 import io.alipass.camel.component.OutcomeKind;
 import io.alipass.camel.component.PassCall;
 import io.alipass.camel.component.TransientGatewayException;
+import io.alipass.camel.gateway.AdaptiveCallRate;
 import io.alipass.camel.gateway.GatewayMethod;
 import io.alipass.camel.gateway.GatewayProtocol;
 import io.alipass.camel.gateway.InvalidRequestException;
@@ -56,6 +57,7 @@ public final class AlipassRoutes extends RouteBuilder {
     private final String defaultChannelId;
     private final OutcomeListener listener;
     private final Map<String, String> templateDefaults = new HashMap<>();
+    private final AlipayPassComponent component = new AlipayPassComponent();
 
     /** Routes without an outcome listener. */
     public AlipassRoutes(GatewayProtocol protocol, GatewayCallSettings call, String defaultChannelId) {
@@ -90,9 +92,13 @@ public final class AlipassRoutes extends RouteBuilder {
         return templateDefaults.getOrDefault(name, builtIn);
     }
 
+    /** The app's call rate: the configured ceiling and, under it, the rate adapted to the gateway's call limits. */
+    public AdaptiveCallRate callRate() {
+        return component.callRate(call.gatewayUrl(), protocol.appId(), call.rateLimit());
+    }
+
     @Override
     public void configure() {
-        AlipayPassComponent component = new AlipayPassComponent();
         AlipayPassConfiguration c = component.getConfiguration();
         c.setProtocol(protocol);
         c.setGatewayUrl(call.gatewayUrl());
@@ -178,6 +184,11 @@ public final class AlipassRoutes extends RouteBuilder {
                 .choice()
                     .when(header(AlipayPassConstants.OUTCOME).isEqualTo(OutcomeKind.SUCCESS.wireName()))
                         .to("{{successUri}}")
+                    // A misdirected call (HTTP 3xx/4xx: the gateway URL or a proxy is wrong) is final and
+                    // dead-lettered at once; the update was never answered, so it is not remembered either.
+                    .when(header(AlipayPassConstants.OUTCOME).isEqualTo(OutcomeKind.DEAD_LETTER.wireName()))
+                        .to("{{deadLetterUri}}")
+                        .stop()
                     .otherwise()
                         .to("{{failureUri}}")
                 .end()

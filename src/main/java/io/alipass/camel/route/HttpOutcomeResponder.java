@@ -29,7 +29,7 @@ public final class HttpOutcomeResponder implements Processor {
             case BUSINESS_FAILURE -> 422;
             case INVALID_INPUT -> 400;
             case DEAD_LETTER -> "20000".equals(m.getHeader(AlipayPassConstants.CODE, String.class)) ? 503 : 502;
-            case TRANSIENT_FAILURE, INVALID_RESPONSE -> 502;
+            case TRANSIENT_FAILURE, INVALID_RESPONSE, CALL_LIMITED, MISDIRECTED_CALL -> 502;
             case ERROR -> 500;
         };
         m.setHeader(Exchange.HTTP_RESPONSE_CODE, status);

@@ -43,10 +43,19 @@ public final class OutcomeDocument {
     public static void answered(Exchange exchange) {
         PassUpdateOutcome outcome = PassCall.find(exchange).map(PassCall::outcome).orElseThrow(() ->
                 new IllegalStateException("no gateway outcome on the exchange"));
+        if (outcome instanceof PassUpdateOutcome.MisdirectedCall m) {
+            // Final but not the gateway's answer: dead-lettered at once, so it can be resent once the URL is fixed.
+            exchange.getMessage().setHeader(AlipayPassConstants.OUTCOME, DEAD_LETTER);
+            ObjectNode doc = base(exchange, DEAD_LETTER);
+            doc.put("last_outcome", m.kind());
+            doc.put("reason", "not retried: " + m.subMsg());
+            finish(exchange, doc);
+            return;
+        }
         ObjectNode doc = base(exchange, outcome.kind());
         gatewayFields(doc, outcome);
         if (outcome instanceof PassUpdateOutcome.BusinessFailure f) {
-            doc.put("reason", "the gateway refused the update: " + reasonOf(f));
+            doc.put("reason", "the gateway refused the update: " + reasonOf(f) + (f.remedy() == null ? "" : "; " + f.remedy()));
         }
         finish(exchange, doc);
     }

@@ -47,8 +47,8 @@ public final class RunTally implements OutcomeListener {
             // file that the idempotency file already answered does not make --once exit 1.
             case SUCCESS, DUPLICATE -> done;
             case BUSINESS_FAILURE, INVALID_INPUT -> failed;
-            // The last two are one call's kinds, never final on their own; counted where they would end.
-            case DEAD_LETTER, ERROR, TRANSIENT_FAILURE, INVALID_RESPONSE -> deadLettered;
+            // The last four are one call's kinds, never final on their own; counted where they would end.
+            case DEAD_LETTER, ERROR, TRANSIENT_FAILURE, INVALID_RESPONSE, CALL_LIMITED, MISDIRECTED_CALL -> deadLettered;
         };
         counted.increment();
         Counter.builder("alipass.outcomes")

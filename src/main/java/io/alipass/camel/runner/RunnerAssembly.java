@@ -1,5 +1,6 @@
 package io.alipass.camel.runner;
 
+import io.alipass.camel.gateway.AdaptiveCallRate;
 import io.alipass.camel.gateway.CertificateReader;
 import io.alipass.camel.gateway.GatewayConfigurationException;
 import io.alipass.camel.gateway.GatewayProtocol;
@@ -15,6 +16,7 @@ import io.alipass.camel.route.FileDropErrorWriter;
 import io.alipass.camel.component.GatewayCallSettings;
 import io.alipass.camel.route.HttpOutcomeResponder;
 import io.alipass.camel.component.PooledGatewayTransport;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -140,7 +142,7 @@ final class RunnerAssembly extends MainListenerSupport {
         try {
             // The template's parameters are set once here from the alipass.* properties, so each source's YAML
             // names only its source.
-            context.addRoutes(new AlipassRoutes(protocol, call, channelId(), tally).templateDefaults(Map.of(
+            AlipassRoutes routes = new AlipassRoutes(protocol, call, channelId(), tally).templateDefaults(Map.of(
                     "successUri", "{{alipass.success-uri}}",
                     "failureUri", "{{alipass.failure-uri}}",
                     "deadLetterUri", "{{alipass.dead-letter-uri}}",
@@ -149,7 +151,12 @@ final class RunnerAssembly extends MainListenerSupport {
                     "redeliveryDelay", "{{alipass.retry.redelivery-delay}}",
                     "backOffMultiplier", "{{alipass.retry.back-off-multiplier}}",
                     "maximumRedeliveryDelay", "{{alipass.retry.maximum-redelivery-delay}}",
-                    "idempotentRepository", "{{alipass.idempotency-repository}}")));
+                    "idempotentRepository", "{{alipass.idempotency-repository}}"));
+            // The app's current call rate (adapted to 40005 answers, under alipass.rate-limit); +Inf while
+            // neither limits it.
+            Gauge.builder("alipass.gateway.rate.limit", routes.callRate(), AdaptiveCallRate::currentRate)
+                    .description("calls per second the runner now allows itself to the gateway").register(meters);
+            context.addRoutes(routes);
         } catch (Exception e) {
             throw new IllegalStateException("cannot add the alipass routes: " + e.getMessage(), e);
         }

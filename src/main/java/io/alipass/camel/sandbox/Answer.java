@@ -89,6 +89,8 @@ public sealed interface Answer {
             case INSUFFICIENT_AUTHORIZATION -> "Insufficient Token Permissions";
             case MISSING_PARAMETER -> "Missing Required Arguments";
             case INVALID_PARAMETER -> "Invalid Arguments";
+            case INSUFFICIENT_CONDITIONS -> "Insufficient Conditions";
+            case CALL_LIMITED -> "Call Limited";
             case BUSINESS_FAILED -> "Business Failed";
             case INSUFFICIENT_PERMISSIONS -> "Insufficient Permissions";
         };

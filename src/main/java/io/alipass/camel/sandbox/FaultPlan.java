@@ -22,15 +22,19 @@ public final class FaultPlan {
      *
      * @param fault the failure to inject, or null for a normal answer
      * @param delay how long to wait before answering
+     * @param refusal a scripted gateway refusal to answer instead of processing the call, or null
      */
-    public record Decision(Fault fault, Duration delay) {
+    public record Decision(Fault fault, Duration delay, GatewayError refusal) {
+        public Decision(Fault fault, Duration delay) {
+            this(fault, delay, null);
+        }
     }
 
     private final Random random;
     private final Map<Fault, Double> shares = new EnumMap<>(Fault.class);
     /** An ArrayDeque refuses null, so a scripted normal answer is queued as this marker. */
     private static final Object NORMAL = new Object();
-    /** Scripted calls: a {@link Fault} or {@link #NORMAL}. */
+    /** Scripted calls: a {@link Fault}, a {@link GatewayError} or {@link #NORMAL}. */
     private final Deque<Object> script = new ArrayDeque<>();
     private Duration fixedLatency = Duration.ZERO;
     private Duration randomLatency = Duration.ZERO;
@@ -73,6 +77,19 @@ public final class FaultPlan {
         return this;
     }
 
+    /**
+     * Scripts the next {@code times} calls to be refused with this gateway error (signed, the state
+     * unchanged), after anything already scripted: {@code 20001} for a bad {@code app_auth_token},
+     * {@code 40003}, {@code 40006}, {@code 40005} and so on.
+     */
+    public synchronized FaultPlan next(GatewayError refusal, int times) {
+        Objects.requireNonNull(refusal, "refusal");
+        for (int i = 0; i < times; i++) {
+            script.addLast(refusal);
+        }
+        return this;
+    }
+
     /** Scripts the next {@code times} calls to be answered normally, whatever the random shares say. */
     public synchronized FaultPlan nextNormal(int times) {
         for (int i = 0; i < times; i++) {
@@ -103,6 +120,9 @@ public final class FaultPlan {
         }
         Object scripted = script.pollFirst();
         if (scripted != null) {
+            if (scripted instanceof GatewayError refusal) {
+                return new Decision(null, delay, refusal);
+            }
             return new Decision(scripted == NORMAL ? null : (Fault) scripted, delay);
         }
         if (shares.isEmpty()) {

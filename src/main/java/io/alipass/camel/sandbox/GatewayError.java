@@ -5,7 +5,9 @@ import io.alipass.camel.gateway.GatewayCode;
 /**
  * The gateway-level refusals the sandbox answers with, as the Open Platform's public error codes
  * page ("公共错误码") lists them: {@code 40001} for a missing common parameter, {@code 40002} for an
- * invalid one, {@code 20000} when the service is unavailable.
+ * invalid one, {@code 20000} when the service is unavailable, {@code 40005} beyond the call quota;
+ * the {@code 20001}, {@code 40003} and {@code 40006} refusals can be scripted with
+ * {@link FaultPlan#next(GatewayError, int)}.
  *
  * <p>The sub-codes marked "sandbox name" below are not on that page (the real gateway's answer for
  * them is not documented); they follow its {@code isv.missing-*} / {@code isv.invalid-*} pattern.
@@ -35,7 +37,21 @@ public enum GatewayError {
     INVALID_APP_CERT_SN(GatewayCode.INVALID_PARAMETER, "isv.invalid-app-cert-sn", "应用公钥证书序列号不匹配"),
     /** Sandbox name: {@code alipay_root_cert_sn} is not the serial number of the sandbox's root chain. */
     INVALID_ALIPAY_ROOT_CERT_SN(GatewayCode.INVALID_PARAMETER, "isv.invalid-alipay-root-cert-sn", "支付宝根证书序列号不匹配"),
-    SERVICE_UNAVAILABLE(GatewayCode.SERVICE_UNAVAILABLE, "isp.unknow-error", "系统繁忙");
+    SERVICE_UNAVAILABLE(GatewayCode.SERVICE_UNAVAILABLE, "isp.unknow-error", "系统繁忙"),
+    /** {@code app_auth_token} unknown or revoked. */
+    INVALID_APP_AUTH_TOKEN(GatewayCode.INSUFFICIENT_AUTHORIZATION, "aop.invalid-app-auth-token", "无效的应用授权令牌"),
+    /** {@code app_auth_token} expired. */
+    APP_AUTH_TOKEN_TIME_OUT(GatewayCode.INSUFFICIENT_AUTHORIZATION, "aop.app-auth-token-time-out", "应用授权令牌已过期"),
+    /** The app is not online (not yet released, or taken offline) in the Open Platform console. */
+    INVALID_APP_STATE(GatewayCode.INSUFFICIENT_CONDITIONS, "isv.invalid-app-state", "应用状态不合法"),
+    /** No app public key or certificate is set up for the app. */
+    MISSING_SIGNATURE_CONFIG(GatewayCode.INSUFFICIENT_CONDITIONS, "isv.missing-signature-config", "验签配置缺失"),
+    /** The app lacks the product or permission for this API. */
+    INSUFFICIENT_ISV_PERMISSIONS(GatewayCode.INSUFFICIENT_PERMISSIONS, "isv.insufficient-isv-permissions", "ISV权限不足"),
+    /** The app called more often than its quota allows ({@link CallQuota}). */
+    APP_CALL_LIMITED(GatewayCode.CALL_LIMITED, GatewayCode.APP_CALL_LIMITED, "应用调用频次超限"),
+    /** One method was called more often than its quota allows ({@link CallQuota}). */
+    METHOD_CALL_LIMITED(GatewayCode.CALL_LIMITED, GatewayCode.METHOD_CALL_LIMITED, "方法调用频次超限");
 
     private final GatewayCode code;
     private final String subCode;

@@ -2,6 +2,7 @@ package io.alipass.camel.sandbox;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
+import io.alipass.camel.gateway.ParameterName;
 import io.alipass.camel.gateway.PassErrorCode;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -23,15 +24,17 @@ final class GatewayHandler implements HttpHandler {
     private final CallProcessor processor;
     private final AnswerWriter writer;
     private final FaultPlan faults;
+    private final CallQuota quota;
     private final RequestLog log;
     private final ScheduledExecutorService scheduler;
     private final Clock clock;
 
-    GatewayHandler(CallProcessor processor, AnswerWriter writer, FaultPlan faults, RequestLog log,
+    GatewayHandler(CallProcessor processor, AnswerWriter writer, FaultPlan faults, CallQuota quota, RequestLog log,
                    ScheduledExecutorService scheduler, Clock clock) {
         this.processor = processor;
         this.writer = writer;
         this.faults = faults;
+        this.quota = quota;
         this.log = log;
         this.scheduler = scheduler;
         this.clock = clock;
@@ -52,11 +55,20 @@ final class GatewayHandler implements HttpHandler {
             GatewayRequest request = GatewayRequest.decode(exchange.getRequestURI().getRawQuery(), body,
                     exchange.getRequestHeaders().getFirst("Content-Type"));
             FaultPlan.Decision decision = faults.decide();
-            Fault fault = decision.fault();
+            // The quota comes first, as at Alipay: a refused call reaches neither the fault plan's
+            // failures nor the pass service.
+            GatewayError refusal = quota.admit(request.get(ParameterName.APP_ID), request.get(ParameterName.METHOD));
+            if (refusal == null) {
+                refusal = decision.refusal();
+            }
+            Fault fault = refusal == null ? decision.fault() : null;
             CallContext ctx;
             Answer answer;
             String plainBiz = null;
-            if (fault != null && fault.beforeProcessing()) {
+            if (refusal != null) {
+                ctx = processor.checkOnly(request).context();
+                answer = refusal.answer();
+            } else if (fault != null && fault.beforeProcessing()) {
                 ctx = processor.checkOnly(request).context();
                 answer = switch (fault) {
                     case SERVICE_UNAVAILABLE -> GatewayError.SERVICE_UNAVAILABLE.answer();

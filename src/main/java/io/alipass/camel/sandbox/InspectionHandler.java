@@ -12,7 +12,7 @@ import java.util.Map;
 /**
  * Serves the inspection surface as JSON: {@code GET /sandbox/requests} (the recorded requests,
  * without {@code sign} or {@code app_auth_token} values) and {@code GET /sandbox/state} (templates
- * and passes). It lets a user, or a client in another language, see what the sandbox saw.
+ * and passes, and the call quota with the count of calls it answered {@code 40005}). It lets a user, or a client in another language, see what the sandbox saw.
  */
 final class InspectionHandler implements HttpHandler {
     static final String REQUESTS = "/sandbox/requests";
@@ -20,10 +20,12 @@ final class InspectionHandler implements HttpHandler {
 
     private final RequestLog log;
     private final SandboxState state;
+    private final CallQuota quota;
 
-    InspectionHandler(RequestLog log, SandboxState state) {
+    InspectionHandler(RequestLog log, SandboxState state, CallQuota quota) {
         this.log = log;
         this.state = state;
+        this.quota = quota;
     }
 
     @Override
@@ -42,6 +44,11 @@ final class InspectionHandler implements HttpHandler {
                 Map<String, Object> s = new LinkedHashMap<>();
                 s.put("templates", state.templates());
                 s.put("passes", state.passes());
+                Map<String, Object> q = new LinkedHashMap<>();
+                q.put("perApp", quota.perApp());
+                q.put("perMethod", quota.perMethod());
+                q.put("callLimited", quota.refused());
+                s.put("callQuota", q);
                 body = s;
             } else {
                 exchange.sendResponseHeaders(404, -1);

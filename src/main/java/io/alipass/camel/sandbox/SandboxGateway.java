@@ -61,6 +61,7 @@ public final class SandboxGateway implements AutoCloseable {
     private final RequestLog log;
     private final AnswerWriter writer;
     private final CertificateApi certificates;
+    private final CallQuota quota;
 
     private SandboxGateway(SandboxSettings settings) throws IOException {
         this.temporaryKeys = settings.keysDir() == null;
@@ -69,6 +70,7 @@ public final class SandboxGateway implements AutoCloseable {
         this.state = new SandboxState(settings.forbiddenWords());
         this.faults = new FaultPlan(settings.faultSeed());
         this.log = new RequestLog(settings.recordedRequests());
+        this.quota = new CallQuota(settings.callLimit(), settings.methodCallLimits(), System::nanoTime);
         CommonParameterCheck check = new CommonParameterCheck(apps, settings.clock(), settings.timestampTolerance(), keys.rootCertSn());
         this.writer = new AnswerWriter(keys.alipayPrivateKey(), keys.alipayCertSn());
         this.certificates = new CertificateApi(keys);
@@ -83,9 +85,9 @@ public final class SandboxGateway implements AutoCloseable {
             System.setProperty(NODELAY, "true");
         }
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), settings.port()), 1024);
-        server.createContext(GATEWAY_PATH, new GatewayHandler(new CallProcessor(check, state, certificates), writer, faults, log, scheduler,
-                settings.clock()));
-        server.createContext("/sandbox/", new InspectionHandler(log, state));
+        server.createContext(GATEWAY_PATH, new GatewayHandler(new CallProcessor(check, state, certificates), writer, faults, quota, log,
+                scheduler, settings.clock()));
+        server.createContext("/sandbox/", new InspectionHandler(log, state, quota));
         server.createContext(RotationHandler.PATH, new RotationHandler(this));
         server.setExecutor(workers); // null: the server's dispatcher thread answers (no hand-off)
         server.start();
@@ -227,6 +229,11 @@ public final class SandboxGateway implements AutoCloseable {
     /** The requests received. */
     public RequestLog received() {
         return log;
+    }
+
+    /** The call quota, and how many calls it refused with {@code 40005}. */
+    public CallQuota callQuota() {
+        return quota;
     }
 
     /** The faults and latency to inject. */

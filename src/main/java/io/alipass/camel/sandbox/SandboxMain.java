@@ -24,7 +24,7 @@ public final class SandboxMain {
     static final String USAGE = """
             usage: SandboxMain [--port N] [--app-id ID (--app-public-key PATH|BASE64 | --app-cert PATH)]
                                [--keys-dir DIR] [--key-bits 2048] [--latency-ms N] [--latency-jitter-ms N] [--workers N]
-                               [--fault NAME=SHARE]... [--fault-seed N]
+                               [--fault NAME=SHARE]... [--fault-seed N] [--call-limit N] [--call-limit METHOD=N]...
               --port            port on 127.0.0.1 (default 8080; 0 picks a free one)
               --app-id          the app id to register
               --app-public-key  the app's public key ("应用公钥"): a file (PEM or Base64) or the Base64 text
@@ -37,11 +37,15 @@ public final class SandboxMain {
               --fault           inject a fault into a share of the calls, e.g. SERVICE_UNAVAILABLE=0.1; one of
                                 SERVICE_UNAVAILABLE, PASS_SYSTEM_ERROR, DROP_CONNECTION, HTTP_502,
                                 DROP_AFTER_PROCESSING, TRUNCATED_BODY, MISSING_SIGNATURE, WRONG_SIGNATURE
-              --fault-seed      seed of the random faults, to repeat a run (default 1)""";
+              --fault-seed      seed of the random faults, to repeat a run (default 1)
+              --call-limit      N: answer 40005 isv.app-call-limited beyond N calls per second per app;
+                                METHOD=N (repeatable): 40005 isv.method-call-limited beyond N calls per second
+                                of that method, e.g. alipay.pass.instance.update=20 (default: no limit)""";
 
     /** The parsed command line. */
     record Options(int port, String appId, String appPublicKey, String appCert, Path keysDir, int keyBits,
-                   int latencyMs, int jitterMs, int workers, Map<Fault, Double> faults, long faultSeed) {
+                   int latencyMs, int jitterMs, int workers, Map<Fault, Double> faults, long faultSeed,
+                   int callLimit, Map<String, Integer> methodCallLimits) {
 
         static Options parse(String[] args) {
             int port = 8080;
@@ -51,6 +55,8 @@ public final class SandboxMain {
             int workers = SandboxSettings.builder().build().workerThreads();
             Map<Fault, Double> faults = new EnumMap<>(Fault.class);
             long seed = 1;
+            int callLimit = 0;
+            Map<String, Integer> methodLimits = new java.util.LinkedHashMap<>();
             String appId = null;
             String publicKey = null;
             String cert = null;
@@ -76,6 +82,14 @@ public final class SandboxMain {
                     case "--workers" -> workers = number(name, value);
                     case "--fault" -> fault(faults, value);
                     case "--fault-seed" -> seed = number(name, value);
+                    case "--call-limit" -> {
+                        int eq = value.indexOf('=');
+                        if (eq < 0) {
+                            callLimit = number(name, value);
+                        } else {
+                            methodLimits.put(value.substring(0, eq), number(name, value.substring(eq + 1)));
+                        }
+                    }
                     default -> throw new IllegalArgumentException("unknown option " + name);
                 }
             }
@@ -88,7 +102,8 @@ public final class SandboxMain {
             if (appId != null && publicKey == null && cert == null) {
                 throw new IllegalArgumentException("--app-id needs --app-public-key or --app-cert");
             }
-            return new Options(port, appId, publicKey, cert, keysDir, keyBits, latency, jitter, workers, faults, seed);
+            return new Options(port, appId, publicKey, cert, keysDir, keyBits, latency, jitter, workers, faults, seed,
+                    callLimit, methodLimits);
         }
 
         private static void fault(Map<Fault, Double> faults, String value) {
@@ -140,8 +155,10 @@ public final class SandboxMain {
      */
     public static SandboxGateway start(String[] args, PrintStream out) {
         Options o = Options.parse(args);
-        SandboxGateway sandbox = SandboxGateway.start(SandboxSettings.builder().port(o.port()).keysDir(o.keysDir())
-                .alipayKeyBits(o.keyBits()).workerThreads(o.workers()).faultSeed(o.faultSeed()).build());
+        SandboxSettings.Builder settings = SandboxSettings.builder().port(o.port()).keysDir(o.keysDir())
+                .alipayKeyBits(o.keyBits()).workerThreads(o.workers()).faultSeed(o.faultSeed()).callLimit(o.callLimit());
+        o.methodCallLimits().forEach(settings::methodCallLimit);
+        SandboxGateway sandbox = SandboxGateway.start(settings.build());
         try {
             sandbox.faults().latency(Duration.ofMillis(o.latencyMs()), Duration.ofMillis(o.jitterMs()));
             o.faults().forEach(sandbox.faults()::share);
@@ -158,6 +175,9 @@ public final class SandboxMain {
         out.println("Alipay public key:      " + sandbox.alipayPublicKeyPath().toAbsolutePath());
         out.println("Alipay certificate:     " + sandbox.keysDir().resolve(SandboxKeys.ALIPAY_CERT).toAbsolutePath());
         out.println("Alipay root cert:       " + sandbox.keysDir().resolve(SandboxKeys.ROOT_CERT).toAbsolutePath());
+ if (sandbox.callQuota().limited()) {
+            out.println("Call quota:             " + sandbox.callQuota());
+        }
         out.println("Registered apps:        " + (sandbox.apps().isEmpty() ? "none" : sandbox.apps()));
         out.println("Inspect:                " + sandbox.baseUrl() + InspectionHandler.REQUESTS + "  "
                 + sandbox.baseUrl() + InspectionHandler.STATE);

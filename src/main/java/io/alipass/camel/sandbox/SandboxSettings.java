@@ -4,7 +4,9 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -24,10 +26,14 @@ import java.util.Set;
  *                           request but lets one slow client hold up the others
  * @param recordedRequests   how many received requests are kept for inspection (the oldest are dropped)
  * @param clock              the clock timestamps are checked against
+ * @param callLimit          calls per second each app may make before the sandbox answers {@code 40005
+ *                           isv.app-call-limited} ({@link CallQuota}); 0 for no limit
+ * @param methodCallLimits   calls per second per app for single API methods (by method name), beyond
+ *                           which the sandbox answers {@code 40005 isv.method-call-limited}
  */
 public record SandboxSettings(int port, Path keysDir, int alipayKeyBits, Duration timestampTolerance,
                               Set<String> forbiddenWords, long faultSeed, int workerThreads, int recordedRequests,
-                              Clock clock) {
+                              Clock clock, int callLimit, Map<String, Integer> methodCallLimits) {
 
     /** Placeholder forbidden words: the real list is Alipay's and not public. */
     public static final List<String> DEFAULT_FORBIDDEN_WORDS = List.of("违禁词", "赌博", "forbidden-word");
@@ -48,6 +54,15 @@ public record SandboxSettings(int port, Path keysDir, int alipayKeyBits, Duratio
             throw new IllegalArgumentException("recordedRequests must not be negative");
         }
         Objects.requireNonNull(clock, "clock");
+        if (callLimit < 0) {
+            throw new IllegalArgumentException("callLimit must be 0 (none) or more, was " + callLimit);
+        }
+        methodCallLimits = Map.copyOf(methodCallLimits);
+        methodCallLimits.forEach((method, limit) -> {
+            if (limit < 1) {
+                throw new IllegalArgumentException("the call limit of " + method + " must be at least 1, was " + limit);
+            }
+        });
     }
 
     /** A builder with the defaults: free port, temporary keys, 2048-bit key, ±15 minutes. */
@@ -66,6 +81,8 @@ public record SandboxSettings(int port, Path keysDir, int alipayKeyBits, Duratio
         private int workerThreads = Math.max(4, Runtime.getRuntime().availableProcessors() * 2);
         private int recordedRequests = 10_000;
         private Clock clock = Clock.systemUTC();
+        private int callLimit;
+        private final Map<String, Integer> methodCallLimits = new LinkedHashMap<>();
 
         private Builder() {
         }
@@ -117,9 +134,21 @@ public record SandboxSettings(int port, Path keysDir, int alipayKeyBits, Duratio
             return this;
         }
 
+        /** Answers {@code 40005 isv.app-call-limited} beyond this many calls per second per app; 0 for no limit. */
+        public Builder callLimit(int perSecond) {
+            this.callLimit = perSecond;
+            return this;
+        }
+
+        /** Answers {@code 40005 isv.method-call-limited} beyond this many calls per second of one method per app. */
+        public Builder methodCallLimit(String method, int perSecond) {
+            methodCallLimits.put(method, perSecond);
+            return this;
+        }
+
         public SandboxSettings build() {
             return new SandboxSettings(port, keysDir, alipayKeyBits, timestampTolerance, forbiddenWords, faultSeed,
-                    workerThreads, recordedRequests, clock);
+                    workerThreads, recordedRequests, clock, callLimit, methodCallLimits);
         }
     }
 }

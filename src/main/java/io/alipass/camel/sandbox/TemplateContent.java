@@ -85,9 +85,16 @@ record TemplateContent(String text, JsonNode node, List<String> variables) {
         return List.copyOf(names);
     }
 
-    /** A text field of the template ({@code fileInfo.serialNumber}, say), or null. */
+    /**
+     * A text field of the template ({@code fileInfo.serialNumber}, say), or null. The Alipass template
+     * format puts {@code fileInfo}, {@code platform}, {@code merchant} and the other parts inside
+     * {@code content}; the top level is read too, as older examples put them there.
+     */
     String field(String object, String name) {
-        JsonNode v = node.path(object).get(name);
+        JsonNode v = node.path("content").path(object).get(name);
+        if (v == null || !v.isTextual()) {
+            v = node.path(object).get(name);
+        }
         return v != null && v.isTextual() ? v.asText() : null;
     }
 }

@@ -32,15 +32,15 @@ public final class Benchmark {
     record Sizes(String name, int rounds, int jmhForks, int jmhWarmups, int jmhIterations, int jmhMillis,
                  int cpuWarmup, int cpuUpdates, int cpuConcurrency,
                  Duration latency, List<Integer> inFlight, double latencySeconds,
-                 int dropFiles, int dropLines) {
+                 int dropFiles, int dropLines, int callLimitUpdates) {
         static Sizes of(String name) {
             return switch (name) {
                 case "full" -> new Sizes(name, 3, 1, 5, 3, 1000, 2000, 3000, 8, Duration.ofMillis(100), List.of(16, 64, 256), 5,
-                        2_000, 20_000);
+                        2_000, 20_000, 6_000);
                 case "quick" -> new Sizes(name, 2, 1, 3, 2, 1000, 600, 1000, 8, Duration.ofMillis(100), List.of(16, 64, 256), 2,
-                        300, 3_000);
+                        300, 3_000, 3_000);
                 case "smoke" -> new Sizes(name, 1, 0, 1, 1, 100, 20, 40, 4, Duration.ofMillis(20), List.of(16, 64, 256), 0.1,
-                        10, 100);
+                        10, 100, 150);
                 default -> throw new IllegalArgumentException("unknown size " + name + ": use --quick or --smoke, or nothing");
             };
         }
@@ -48,7 +48,8 @@ public final class Benchmark {
         /** The drop-folder loads of the issue: each record is one 2048-bit signature, so about half an hour on 2 cores. */
         Sizes issueScale() {
             return new Sizes(name + ", drop folder at issue scale", rounds, jmhForks, jmhWarmups, jmhIterations, jmhMillis,
-                    cpuWarmup, cpuUpdates, cpuConcurrency, latency, inFlight, latencySeconds, 100_000, 1_000_000);
+                    cpuWarmup, cpuUpdates, cpuConcurrency, latency, inFlight, latencySeconds, 100_000, 1_000_000,
+                    callLimitUpdates);
         }
     }
 
@@ -60,25 +61,33 @@ public final class Benchmark {
     private final ResultTable table = new ResultTable();
 
     private final boolean runnerOnly;
+    private final boolean callLimitOnly;
 
     Benchmark(Sizes sizes, PrintStream out, boolean runnerOnly) {
+        this(sizes, out, runnerOnly, false);
+    }
+
+    Benchmark(Sizes sizes, PrintStream out, boolean runnerOnly, boolean callLimitOnly) {
         this.sizes = sizes;
         this.out = out;
         this.runnerOnly = runnerOnly;
+        this.callLimitOnly = callLimitOnly;
     }
 
     public static void main(String[] args) throws Exception {
         String size = "full";
         boolean issueScale = false;
         boolean runnerOnly = false;
+        boolean callLimitOnly = false;
         for (String a : args) {
             switch (a) {
                 case "--quick" -> size = "quick";
                 case "--smoke" -> size = "smoke";
                 case "--issue-scale" -> issueScale = true;
                 case "--runner-only" -> runnerOnly = true;
+                case "--call-limit-only" -> callLimitOnly = true;
                 default -> {
-                    System.err.println("usage: bench/run [--quick | --smoke] [--issue-scale] [--runner-only]");
+                    System.err.println("usage: bench/run [--quick | --smoke] [--issue-scale] [--runner-only | --call-limit-only]");
                     System.exit(2);
                 }
             }
@@ -88,7 +97,7 @@ public final class Benchmark {
         Configurator.setLevel("org.apache.activemq", Level.ERROR);
         Configurator.setLevel("org.springframework", Level.ERROR);
         Sizes sizes = Sizes.of(size);
-        new Benchmark(issueScale ? sizes.issueScale() : sizes, System.out, runnerOnly).run();
+        new Benchmark(issueScale ? sizes.issueScale() : sizes, System.out, runnerOnly, callLimitOnly).run();
         System.exit(0); // JMS and HTTP client threads are not all daemons
     }
 
@@ -96,13 +105,16 @@ public final class Benchmark {
         long t0 = System.nanoTime();
         out.printf(Locale.ROOT, "alipass-camel benchmark (%s), %d cores, Java %s%n", sizes.name(),
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
-        if (!runnerOnly) {
+        if (!runnerOnly && !callLimitOnly) {
             signing();
             try (BenchGateway gateway = BenchGateway.start(PASSES)) {
                 endToEnd(gateway);
             }
         }
-        runnerFigures();
+        if (!callLimitOnly) {
+            runnerFigures();
+        }
+        callLimit();
         out.println();
         table.print(out);
         out.printf(Locale.ROOT, "(%s run took %.0f s; ratios compare figures taken in this one run)%n", sizes.name(),
@@ -231,6 +243,25 @@ public final class Benchmark {
         progress("5 start-up: runner and camel-main hello world");
         table.add(runner.startUp(sizes.rounds() == 1 ? 1 : Math.max(3, sizes.rounds())));
     }
+
+    /**
+     * Figure 6 (issue 13): the runner ({@code --once}, drop folder, no rate limit configured) against a
+     * sandbox that allows {@value #QUOTA} calls per second and answers 40005 beyond: how much of the
+     * quota it turns into successes, and how many of its calls the gateway refused.
+     */
+    private void callLimit() throws Exception {
+        progress(String.format(Locale.ROOT, "6 call limit: %,d updates against a quota of %d calls/s", sizes.callLimitUpdates(), QUOTA));
+        java.nio.file.Path work = java.nio.file.Files.createTempDirectory("bench-call-limit");
+        CallLimitRun.Figures f = CallLimitRun.runnerOnce(work, sizes.callLimitUpdates(), QUOTA, 0);
+        String note = f.succeeded() == f.n() ? f.toString() : "NOT ALL SUCCEEDED: " + f;
+        table.add(Row.of("6a", "runner --once against a 40005 quota, successes/s", f.successesPerSecond(),
+                "the quota, calls/s", QUOTA, 0.9, note));
+        double share = 100 * f.callLimitedShare();
+        table.add(new Row("6b", "same run, calls answered 40005, % of all calls", share, "goal, %", 5, share / 5,
+                "ratio <= 1.00", share <= 5, null));
+    }
+
+    private static final int QUOTA = 100;
 
     private final long started = System.nanoTime();
 

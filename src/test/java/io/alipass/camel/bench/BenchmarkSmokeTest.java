@@ -21,6 +21,8 @@ import org.junit.jupiter.api.Test;
 class BenchmarkSmokeTest {
     private static final List<String> MEASURED_ROWS = List.of("1", "1b", "1c", "2", "3a", "3b", "3c");
     private static final List<String> RUNNER_ROWS = List.of("4a", "4b", "5");
+    /** The call-limit rows (issue 13): a share of 40005 answers may well be 0. */
+    private static final List<String> CALL_LIMIT_ROWS = List.of("6a", "6b");
 
     @Test
     void theSmokeRunPrintsEveryRowWithSaneNumbers() throws Exception {
@@ -32,6 +34,11 @@ class BenchmarkSmokeTest {
             assertPositive(row[3], "figure of row " + id, output);
             assertPositive(row[5], "reference of row " + id, output);
             assertPositive(row[6], "ratio of row " + id, output);
+        }
+        for (String id : CALL_LIMIT_ROWS) {
+            String[] row = rows.get(id);
+            assertTrue(row != null, "row " + id + " missing from:\n" + output);
+            assertTrue(Double.parseDouble(row[3].replace(",", "")) >= 0, "figure of row " + id + ": " + row[3]);
         }
         for (String id : RUNNER_ROWS) {
             String[] row = rows.get(id);

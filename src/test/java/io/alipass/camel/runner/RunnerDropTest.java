@@ -158,6 +158,7 @@ class RunnerDropTest {
         assertEquals(200, metrics.statusCode());
         assertTrue(metrics.body().contains("alipass_outcomes_total{"), "outcome counter exported");
         assertTrue(metrics.body().contains("alipass_gateway_calls_seconds"), "gateway latency exported");
+        assertTrue(metrics.body().contains("alipass_gateway_rate_limit"), "the adaptive call rate exported");
         assertFalse(metrics.body().contains(runner.httpToken()), "no token in metrics");
     }
 
