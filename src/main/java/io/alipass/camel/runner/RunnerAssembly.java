@@ -11,6 +11,7 @@ import io.alipass.camel.route.BearerTokenCheck;
 import io.alipass.camel.route.DropFolderGuard;
 import io.alipass.camel.route.JsonRecordSplitter;
 import io.alipass.camel.route.FileDropErrorWriter;
+import io.alipass.camel.route.RecordFileEnd;
 import io.alipass.camel.route.GatewayCallSettings;
 import io.alipass.camel.route.HttpOutcomeResponder;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -137,6 +138,7 @@ final class RunnerAssembly extends MainListenerSupport {
         registry.bind("alipassTally", tally);
         registry.bind("alipassFileRecords", new JsonRecordSplitter(settings.file().charset()));
         registry.bind("alipassFileErrors", new FileDropErrorWriter(absolute(settings.file().error())));
+        registry.bind("alipassFileEnd", new RecordFileEnd(absolute(settings.file().done())));
         registry.bind("alipassDropFolderGuard", new DropFolderGuard(absolute(settings.file().error())));
         registry.bind("alipassHttpResponder", new HttpOutcomeResponder());
         registry.bind("alipassTokenCheck", new BearerTokenCheck(httpToken, settings.http().maxBodyBytes()));
