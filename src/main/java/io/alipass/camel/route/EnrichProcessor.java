@@ -41,7 +41,9 @@ public final class EnrichProcessor implements Processor {
     public void process(Exchange exchange) {
         Object raw = exchange.getMessage().getBody();
         if (raw instanceof JsonRecordReader.OversizedRecord big) {
-            exchange.setProperty(ORIGINAL_BODY, "(record " + big.recordNumber() + ", not kept: too large)");
+            // A pointer instead of the text, so that the record can be found and resent (the source names the file).
+            exchange.setProperty(ORIGINAL_BODY, "(record " + big.recordNumber() + " at character offset " + big.offset()
+                    + ", " + big.length() + " characters long, not kept: too large)");
             throw new InvalidPassUpdateException(List.of(new Violation("$",
                     "a record must be at most " + JsonRecordReader.MAX_RECORD_CHARS + " characters")));
         }

@@ -60,6 +60,7 @@ public final class OutcomeDocument {
         m.setHeader(AlipassHeaders.OUTCOME, INVALID_INPUT);
         m.removeHeader(AlipassHeaders.CODE);
         ObjectNode doc = base(exchange, INVALID_INPUT);
+        RecordSource.addMethodAndKey(doc, exchange.getProperty(EnrichProcessor.ORIGINAL_BODY, String.class));
         ArrayNode violations = doc.putArray("violations");
         if (e != null) {
             for (InvalidRequestException.Violation v : e.violations()) {
@@ -111,6 +112,10 @@ public final class OutcomeDocument {
         String key = m.getHeader(AlipassHeaders.KEY, String.class);
         if (key != null) {
             doc.put("key", key);
+        }
+        ObjectNode source = RecordSource.of(exchange); // issue 11: where the record came from
+        if (source != null) {
+            doc.set("source", source);
         }
         int attempts = exchange.getProperty(GatewayResponseProcessor.ATTEMPT_COUNT, 0, Integer.class);
         m.setHeader(AlipassHeaders.ATTEMPTS, attempts);

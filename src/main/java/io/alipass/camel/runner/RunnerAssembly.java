@@ -12,6 +12,7 @@ import io.alipass.camel.route.DropFolderGuard;
 import io.alipass.camel.route.JsonRecordSplitter;
 import io.alipass.camel.route.FileDropErrorWriter;
 import io.alipass.camel.route.RecordFileEnd;
+import io.alipass.camel.route.DropFolderSurvey;
 import io.alipass.camel.route.GatewayCallSettings;
 import io.alipass.camel.route.HttpOutcomeResponder;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -63,6 +64,7 @@ final class RunnerAssembly extends MainListenerSupport {
     private boolean once;
     private RunnerSettings settings;
     private RunTally tally;
+    private DropFolderSurvey survey;
     private String httpToken;
     private DemoGateway demo;
     private EmbeddedBroker broker;
@@ -139,6 +141,8 @@ final class RunnerAssembly extends MainListenerSupport {
         registry.bind("alipassFileRecords", new JsonRecordSplitter(settings.file().charset()));
         registry.bind("alipassFileErrors", new FileDropErrorWriter(absolute(settings.file().error())));
         registry.bind("alipassFileEnd", new RecordFileEnd(absolute(settings.file().done())));
+        survey = new DropFolderSurvey(absolute(settings.file().inbox()), (name, reason, hidden) -> tally.recordSkippedFile(hidden));
+        registry.bind("alipassDropFolderSurvey", survey);
         registry.bind("alipassDropFolderGuard", new DropFolderGuard(absolute(settings.file().error())));
         registry.bind("alipassHttpResponder", new HttpOutcomeResponder());
         registry.bind("alipassTokenCheck", new BearerTokenCheck(httpToken, settings.http().maxBodyBytes()));
@@ -367,6 +371,11 @@ final class RunnerAssembly extends MainListenerSupport {
         byte[] bytes = new byte[24];
         new SecureRandom().nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    /** What the drop folder's consumer will not read (issue 11); null before configuration. */
+    DropFolderSurvey survey() {
+        return survey;
     }
 
     boolean onceMode() {
