@@ -5,15 +5,12 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
-import java.io.BufferedReader;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
-import java.nio.charset.CodingErrorAction;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 import java.util.Optional;
@@ -89,8 +86,7 @@ public final class JsonRecordReader implements Iterator<Object>, Closeable {
 
     /** Reads a stream in the given charset; malformed bytes stop reading, never silently become U+FFFD. */
     public JsonRecordReader(InputStream stream, Charset charset, String fileName) {
-        var decoder = charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
-        this.text = new RecordText(new BufferedReader(new InputStreamReader(stream, decoder), 65536));
+        this.text = new RecordText(new DecodedText(stream, charset));
         this.fileName = fileName;
     }
 
@@ -115,7 +111,7 @@ public final class JsonRecordReader implements Iterator<Object>, Closeable {
             try {
                 next = read();
             } catch (CharacterCodingException e) {
-                // The decoder may have refused a chunk that held whole records after lastEnd: they are part of the reported rest.
+                // Every character before the bad bytes was handed to the parser: the records before them are read.
                 stopAt(lastEnd, "cannot be read as text after record " + records + ": "
                         + e.getClass().getSimpleName() + " (bytes that are not " + "in the file's charset)");
             } catch (IOException e) {

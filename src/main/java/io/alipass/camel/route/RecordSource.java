@@ -65,17 +65,23 @@ public final class RecordSource {
             return;
         }
         JsonNode api = record.get(PassUpdateReader.API_FIELD);
-        if (!doc.has("method") && api != null && api.isTextual()) {
+        if (!doc.has("method") && api != null && api.isTextual() && writable(api.asText())) {
             PassApi.named(api.asText()).ifPresent(m -> doc.put("method", m.name()));
         }
         if (!doc.has("key")) {
             for (PassField f : new PassField[] {PassField.SERIAL_NUMBER, PassField.TPL_ID}) {
                 JsonNode k = record.get(f.wireName());
-                if (k != null && k.isTextual() && !k.asText().isBlank()) {
+                // Only a key that can be written as it is: an invalid record may hold a lone surrogate or a control character.
+                if (k != null && k.isTextual() && !k.asText().isBlank() && writable(k.asText())) {
                     doc.put("key", k.asText());
                     break;
                 }
             }
         }
+    }
+
+    private static boolean writable(String s) {
+        return java.nio.charset.StandardCharsets.UTF_8.newEncoder().canEncode(s) && s.chars().noneMatch(c -> c < 0x20 || c == 0x7F)
+                && s.length() <= 999;
     }
 }

@@ -13,6 +13,7 @@ import io.alipass.camel.route.JsonRecordSplitter;
 import io.alipass.camel.route.FileDropErrorWriter;
 import io.alipass.camel.route.RecordFileEnd;
 import io.alipass.camel.route.DropFolderSurvey;
+import io.alipass.camel.route.DropFolderReadLock;
 import io.alipass.camel.route.GatewayCallSettings;
 import io.alipass.camel.route.HttpOutcomeResponder;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -141,6 +142,7 @@ final class RunnerAssembly extends MainListenerSupport {
         registry.bind("alipassFileRecords", new JsonRecordSplitter(settings.file().charset()));
         registry.bind("alipassFileErrors", new FileDropErrorWriter(absolute(settings.file().error())));
         registry.bind("alipassFileEnd", new RecordFileEnd(absolute(settings.file().done())));
+        registry.bind("alipassReadLock", new DropFolderReadLock());
         survey = new DropFolderSurvey(absolute(settings.file().inbox()), (name, reason, hidden) -> tally.recordSkippedFile(hidden));
         registry.bind("alipassDropFolderSurvey", survey);
         registry.bind("alipassDropFolderGuard", new DropFolderGuard(absolute(settings.file().error())));

@@ -155,6 +155,21 @@ class JsonRecordReaderTest {
     }
 
     @Test
+    void theRecordsBeforeBytesThatAreNotUtf8AreReadAndTheRestIsReported() {
+        byte[] good = "{\"a\":1}\n{\"a\":2}\n".getBytes(StandardCharsets.UTF_8);
+        byte[] bytes = java.util.Arrays.copyOf(good, good.length + 4);
+        bytes[good.length] = '{';
+        bytes[good.length + 1] = (byte) 0xC3;
+        bytes[good.length + 2] = (byte) 0x28;
+        bytes[good.length + 3] = '}';
+        Read r = readAll(new ByteArrayInputStream(bytes));
+        assertEquals(List.of("{\"a\":1}", "{\"a\":2}"), r.records());
+        JsonRecordReader.Stop stop = r.stop().orElseThrow();
+        assertEquals(3, stop.recordNumber());
+        assertTrue(stop.problem().contains("cannot be read as text after record 2"), stop.problem());
+    }
+
+    @Test
     void anOversizedLineBecomesAnOversizedRecordWithItsPointerAndReadingGoesOn() {
         String big = "{\"a\":\"" + "x".repeat(JsonRecordReader.MAX_RECORD_CHARS + 10) + "\"}";
         List<Object> records = read("{\"a\":1}\n" + big + "\n{\"a\":3}\n");
