@@ -81,7 +81,7 @@ public final class DroppedFiles {
             case GARBAGE_LINE -> texts.set(b, "@#not json at all\n" + texts.get(b));
             case GARBAGE_BEFORE -> { texts.set(b, "@#" + texts.get(b)); reach.set(b, false); }
             case EXTRA_BRACE -> texts.set(b, texts.get(b) + "}");
-            case TRAILING_COMMA -> { texts.set(b, texts.get(b) + ","); b = array ? b : b; }
+            case TRAILING_COMMA -> texts.set(b, texts.get(b) + ",");
             case DEEP_NESTING -> { texts.set(b, texts.get(b).replace("\"n\"", "\"deep\":" + "[".repeat(1200) + "]".repeat(1200) + ",\"n\"")); reach.set(b, false); }
             case LONG_NUMBER -> { texts.set(b, texts.get(b).replaceFirst("\\d+\\.50", "1" + "0".repeat(1500))); reach.set(b, false); }
             case BROKEN_ELEMENT -> { texts.set(b, texts.get(b).replace("\"serial_number\":", "\"serial_number\"").replace("\"serial_number\": ", "\"serial_number\" ")); reach.set(b, false); }
@@ -92,13 +92,8 @@ public final class DroppedFiles {
             for (int i = touchesB ? b : b + 1; i < count; i++) {
                 reach.set(i, false);
             }
-            if (kind == Break.TRAILING_COMMA && b == count - 1) {
-                // [a,b,] : the last element is read; the comma before ']' is the break.
-            }
         }
-        if (!array && (kind == Break.EXTRA_BRACE || kind == Break.TRAILING_COMMA)) {
-            // A stray '}' or ',' after record b is text of its own up to the next line: record b itself is whole.
-        }
+        // In a sequence, a stray '}' or ',' after record b is text of its own up to the next line: every record stays whole.
         StringBuilder sb = new StringBuilder(array ? (pretty ? "[\n  " : "[") : "");
         sb.append(String.join(sep, texts));
         if (suffix != null) {

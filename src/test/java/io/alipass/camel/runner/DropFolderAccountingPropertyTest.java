@@ -53,8 +53,13 @@ class DropFolderAccountingPropertyTest {
         assertTrue(runner.awaitStarted(Duration.ofSeconds(60)), "the runner started");
     }
 
+    /** Per layout: files, records written, outcomes out, files moved to the error folder. */
+    static final java.util.Map<DroppedFiles.Layout, long[]> FIGURES = new java.util.concurrent.ConcurrentHashMap<>();
+
     @AfterContainer
     static void stop() throws Exception {
+        FIGURES.forEach((layout, f) -> System.out.printf("runner accounting %-12s files %3d, records written %3d, outcomes out %3d, files in error/ %3d%n",
+                layout, f[0], f[1], f[2], f[3]));
         runner.stop();
         runner.awaitFinished(Duration.ofSeconds(30));
         thread.join(5000);
@@ -91,6 +96,11 @@ class DropFolderAccountingPropertyTest {
             assertTrue(numbers.contains(i), "record " + i + " has no outcome: " + numbers + "\n" + file.text());
         }
         assertTrue(keys.containsAll(file.mustReach()), "records lost: must reach " + file.mustReach() + ", reached " + keys + "\n" + file.text());
+        long[] f = FIGURES.computeIfAbsent(file.layout(), k -> new long[4]);
+        f[0]++;
+        f[1] += file.serials().size();
+        f[2] += outcomes.size();
+        f[3] += Files.exists(error) ? 1 : 0;
         if (Files.exists(error)) {
             JsonNode doc = JSON.readTree(data.resolve("error").resolve(name + ".error.json").toFile());
             assertEquals(outcomes.size(), doc.path("records_handed_on").asInt(), doc.toString());
