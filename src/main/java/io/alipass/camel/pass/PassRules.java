@@ -2,6 +2,7 @@ package io.alipass.camel.pass;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -62,6 +63,7 @@ public final class PassRules {
                         PassErrorCode.TEMPLATE_CONTENT_FORMAT_ERROR.code()));
             } else if (node != null) {
                 escapedText(v, PassField.TPL_CONTENT, tplContent, node);
+                noControlCharacters(v, PassField.TPL_CONTENT, node);
             }
         }
         return v;
@@ -87,6 +89,14 @@ public final class PassRules {
         if (value == null) {
             return;
         }
+        if (field != PassField.TPL_PARAMS && field != PassField.TPL_CONTENT) {
+            // The JSON-valued fields are checked string by string once parsed (they may hold line breaks).
+            String control = controlCharacter(value, false);
+            if (control != null) {
+                v.add(new Violation(field.wireName(), "must not hold control characters; " + control + " is one",
+                        PassErrorCode.PARAMS_VALUE_INVALID.code()));
+            }
+        }
         if (value.length() > field.maxLength()) {
             v.add(new Violation(field.wireName(), "must be at most " + field.maxLength() + " characters, was " + value.length()));
         }
@@ -108,6 +118,7 @@ public final class PassRules {
             return;
         }
         escapedText(v, PassField.TPL_PARAMS, tplParams, node);
+        noControlCharacters(v, PassField.TPL_PARAMS, node);
         for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
             String where = PassField.TPL_PARAMS.wireName() + "." + e.getKey();
@@ -167,9 +178,56 @@ public final class PassRules {
         try {
             return JSON.readTree(json);
         } catch (JsonProcessingException e) {
-            v.add(new Violation(field.wireName(), "must be valid JSON (" + jsonProblem(e) + ")", code.code()));
+            v.add(jsonViolation(field.wireName(), e, code.code()));
             return null;
         }
+    }
+
+    /**
+     * The one reading of a JSON problem, whatever the layout or source: a repeated key names its
+     * path ({@code tpl_params.title}); a parser limit says which limit in a user's words; any other
+     * problem is Jackson's own sentence without the source excerpt (which would echo the data).
+     *
+     * @param where the field the JSON text is the value of, or {@code $} for a whole record
+     */
+    static Violation jsonViolation(String where, JsonProcessingException e, String code) {
+        String m = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+        if (e instanceof StreamConstraintsException) {
+            return new Violation(where, "must be valid JSON within the reader's limits (" + limitProblem(m) + ")", code);
+        }
+        if (m.startsWith("Duplicate") && e.getProcessor() instanceof JsonParser p) {
+            String name = p.getParsingContext().getCurrentName();
+            String path = dotted(p.getParsingContext().pathAsPointer().toString());
+            String full = "$".equals(where) ? path : path.isEmpty() ? where : where + "." + path;
+            return new Violation(full.isEmpty() ? where : full, "must not repeat a key (\"" + name + "\" appears more than once)", code);
+        }
+        return new Violation(where, "must be valid JSON (" + jsonProblem(e) + ")", code);
+    }
+
+    /** {@code /tpl_params/title} as {@code tpl_params.title}. */
+    private static String dotted(String pointer) {
+        return pointer.replaceFirst("^/", "").replace('/', '.').replace("~1", "/").replace("~0", "~");
+    }
+
+    /** Jackson names its limits by class and method; a merchant needs the limit and the value. */
+    private static String limitProblem(String m) {
+        java.util.regex.Matcher n = java.util.regex.Pattern.compile("\\((\\d+)\\) exceeds the maximum allowed \\((\\d+)").matcher(m);
+        String was = n.find() ? n.group(1) : null;
+        String max = was == null ? null : n.group(2);
+        String range = was == null ? "" : ": " + was + ", at most " + max;
+        if (m.startsWith("Number value length")) {
+            return "a number is too long" + (was == null ? "" : ": " + was + " characters, at most " + max);
+        }
+        if (m.startsWith("Name length")) {
+            return "a key is too long" + (was == null ? "" : ": " + was + " characters, at most " + max);
+        }
+        if (m.startsWith("String value length")) {
+            return "a string is too long" + (was == null ? "" : ": " + was + " characters, at most " + max);
+        }
+        if (m.startsWith("Document nesting depth")) {
+            return "objects and arrays nest too deep" + (was == null ? "" : ": " + was + " levels, at most " + max);
+        }
+        return "a value is too large" + range;
     }
 
     /** Jackson's message without the source excerpt, which would echo the data. */
@@ -181,5 +239,56 @@ public final class PassRules {
         int quote = m.indexOf('\n');
         m = quote > 0 ? m.substring(0, quote) : m;
         return m.length() > 120 ? m.substring(0, 120) + "..." : m;
+    }
+
+    /**
+     * The first control character of a value, described, or null: U+0000 to U+001F and U+007F,
+     * except tab, CR and LF where {@code textAllowsLineBreaks} (strings inside tpl_params and tpl_content).
+     */
+    static String controlCharacter(String value, boolean textAllowsLineBreaks) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if ((c < 0x20 || c == 0x7F) && !(textAllowsLineBreaks && (c == '\t' || c == '\r' || c == '\n'))) {
+                return String.format("U+%04X at index %d", (int) c, i);
+            }
+        }
+        return null;
+    }
+
+    /** The first control character in a parsed value's strings and names, with where it is, or null. */
+    private static String controlCharacterIn(JsonNode node, String where) {
+        if (node.isTextual()) {
+            String c = controlCharacter(node.textValue(), true);
+            return c == null ? null : where + ": " + c;
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            String c = controlCharacter(e.getKey(), false);
+            if (c != null) {
+                return where + " (a key): " + c;
+            }
+            String inner = controlCharacterIn(e.getValue(), where + "." + e.getKey());
+            if (inner != null) {
+                return inner;
+            }
+        }
+        int i = 0;
+        for (JsonNode element : node.isArray() ? node : com.fasterxml.jackson.databind.node.MissingNode.getInstance()) {
+            String inner = controlCharacterIn(element, where + "[" + i++ + "]");
+            if (inner != null) {
+                return inner;
+            }
+        }
+        return null;
+    }
+
+    private static void noControlCharacters(List<Violation> v, PassField field, JsonNode node) {
+        String bad = controlCharacterIn(node, field.wireName());
+        if (bad != null) {
+            int colon = bad.indexOf(": ");
+            v.add(new Violation(bad.substring(0, colon).replace(" (a key)", ""),
+                    "must not hold control characters (tab, CR and LF are allowed in strings); " + bad.substring(colon + 2) + " is one",
+                    PassErrorCode.PARAMS_VALUE_INVALID.code()));
+        }
     }
 }

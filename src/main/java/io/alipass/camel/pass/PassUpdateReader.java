@@ -1,6 +1,11 @@
 package io.alipass.camel.pass;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
+import java.io.StringWriter;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.alipass.camel.gateway.GatewayMethod;
 import io.alipass.camel.gateway.InvalidRequestException.Violation;
@@ -42,15 +47,19 @@ public final class PassUpdateReader {
         this.defaultChannelId = defaultChannelId == null || defaultChannelId.isBlank() ? null : defaultChannelId;
     }
 
-    /** Reads JSON text. */
+    /**
+     * Reads JSON text. {@code tpl_params} and {@code tpl_content} given as objects are sent as the
+     * user wrote them: numbers keep their literal text ({@code 12.50} stays {@code 12.50}, never
+     * {@code 12.5}); only the white space between tokens is dropped.
+     */
     public PassUpdate read(String json, GatewayMethod impliedMethod) {
         JsonNode node;
         try {
             node = PassRules.JSON.readTree(json);
         } catch (JsonProcessingException e) {
-            throw new InvalidPassUpdateException(List.of(new Violation("$", "must be valid JSON (" + PassRules.jsonProblem(e) + ")")));
+            throw new InvalidPassUpdateException(List.of(PassRules.jsonViolation("$", e, null)));
         }
-        return read(node, impliedMethod);
+        return read(node, json, impliedMethod);
     }
 
     /**
@@ -60,6 +69,10 @@ public final class PassUpdateReader {
      * @throws InvalidPassUpdateException naming every field and rule broken
      */
     public PassUpdate read(JsonNode node, GatewayMethod impliedMethod) {
+        return read(node, null, impliedMethod);
+    }
+
+    private PassUpdate read(JsonNode node, String text, GatewayMethod impliedMethod) {
         if (node == null || !node.isObject()) {
             throw new InvalidPassUpdateException(List.of(new Violation("$", "must be a JSON object, was "
                     + (node == null ? "nothing" : node.getNodeType().name().toLowerCase(Locale.ROOT)))));
@@ -77,7 +90,7 @@ public final class PassUpdateReader {
                 v.add(new Violation(name, "is not a field of " + method.name()));
             }
         }
-        PassUpdate update = instance ? instance(v, node) : template(v, node);
+        PassUpdate update = instance ? instance(v, node, text) : template(v, node, text);
         if (!v.isEmpty()) {
             throw new InvalidPassUpdateException(v);
         }
@@ -92,20 +105,23 @@ public final class PassUpdateReader {
             }
             return implied;
         }
-        Optional<GatewayMethod> named = api.isTextual() ? PassApi.named(api.asText()) : Optional.empty();
+        // PassApi trims the name, and trim() also eats NUL and other control characters: refuse those first.
+        boolean control = api.isTextual() && PassRules.controlCharacter(api.asText(), false) != null;
+        Optional<GatewayMethod> named = api.isTextual() && !control ? PassApi.named(api.asText()) : Optional.empty();
         if (named.isEmpty()) {
             v.add(new Violation(API_FIELD, "must be " + PassApi.ACCEPTED));
         }
         return named.orElse(null);
     }
 
-    private PassUpdate instance(List<Violation> v, JsonNode node) {
+    private PassUpdate instance(List<Violation> v, JsonNode node, String text) {
         String serial = string(v, node, PassField.SERIAL_NUMBER);
         String channel = string(v, node, PassField.CHANNEL_ID);
-        if (channel == null && node.get(PassField.CHANNEL_ID.wireName()) == null) {
-            channel = defaultChannelId;
+        JsonNode channelNode = node.get(PassField.CHANNEL_ID.wireName());
+        if (channel == null && (channelNode == null || channelNode.isNull())) {
+            channel = defaultChannelId; // null is absent, as for every other field
         }
-        String tplParams = jsonText(v, node, PassField.TPL_PARAMS);
+        String tplParams = jsonText(v, node, text, PassField.TPL_PARAMS);
         String statusText = string(v, node, PassField.STATUS);
         PassStatus status = null;
         if (statusText != null && !statusText.isEmpty()) {
@@ -139,9 +155,9 @@ public final class PassUpdateReader {
         return new InstanceUpdate(serial, channel, tplParams, status, verifyCode, verifyType, userId, openId);
     }
 
-    private static PassUpdate template(List<Violation> v, JsonNode node) {
+    private static PassUpdate template(List<Violation> v, JsonNode node, String text) {
         String tplId = string(v, node, PassField.TPL_ID);
-        String tplContent = jsonText(v, node, PassField.TPL_CONTENT);
+        String tplContent = jsonText(v, node, text, PassField.TPL_CONTENT);
         v.addAll(PassRules.checkTemplate(tplId, tplContent));
         if (!v.isEmpty()) {
             return null;
@@ -161,14 +177,18 @@ public final class PassUpdateReader {
         return value.asText();
     }
 
-    /** A field the API takes as a JSON string; an object is accepted and written compactly. */
-    private static String jsonText(List<Violation> v, JsonNode node, PassField field) {
+    /**
+     * A field the API takes as a JSON string; an object is accepted and written compactly, its
+     * numbers as written in {@code text} (the record) when there is one.
+     */
+    private static String jsonText(List<Violation> v, JsonNode node, String text, PassField field) {
         JsonNode value = node.get(field.wireName());
         if (value == null || value.isNull()) {
             return null;
         }
         if (value.isObject()) {
-            return value.toString();
+            String asWritten = text == null ? null : compactAsWritten(text, field.wireName());
+            return asWritten != null ? asWritten : value.toString();
         }
         if (value.isTextual()) {
             return value.asText();
@@ -176,6 +196,50 @@ public final class PassUpdateReader {
         v.add(new Violation(field.wireName(), "must be a JSON object or a string holding one, was "
                 + value.getNodeType().name().toLowerCase(Locale.ROOT)));
         return null;
+    }
+
+    /**
+     * The value of a top-level field of a record, written compactly with every number's literal
+     * text as the user wrote it (a parsed tree would write {@code 12.50} as {@code 12.5} and
+     * {@code 1e400} as {@code "Infinity"}), or null when the text cannot be walked (then the
+     * caller has already refused it).
+     */
+    static String compactAsWritten(String record, String fieldName) {
+        try (JsonParser p = PassRules.JSON.getFactory().createParser(record)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                return null;
+            }
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String name = p.currentName();
+                JsonToken t = p.nextToken();
+                if (!fieldName.equals(name)) {
+                    p.skipChildren();
+                    continue;
+                }
+                StringWriter out = new StringWriter(256);
+                try (JsonGenerator g = PassRules.JSON.getFactory().createGenerator(out)) {
+                    int depth = 0;
+                    do {
+                        switch (t) {
+                            case START_OBJECT -> { g.writeStartObject(); depth++; }
+                            case END_OBJECT -> { g.writeEndObject(); depth--; }
+                            case START_ARRAY -> { g.writeStartArray(); depth++; }
+                            case END_ARRAY -> { g.writeEndArray(); depth--; }
+                            case FIELD_NAME -> g.writeFieldName(p.currentName());
+                            case VALUE_STRING -> g.writeString(p.getText());
+                            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> g.writeNumber(p.getText()); // the literal text
+                            case VALUE_TRUE, VALUE_FALSE -> g.writeBoolean(t == JsonToken.VALUE_TRUE);
+                            case VALUE_NULL -> g.writeNull();
+                            default -> throw new IllegalStateException("unexpected token " + t);
+                        }
+                    } while (depth > 0 && (t = p.nextToken()) != null);
+                }
+                return out.toString();
+            }
+            return null;
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     private static String blankToNull(String s) {

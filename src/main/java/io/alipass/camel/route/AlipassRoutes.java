@@ -209,7 +209,9 @@ public final class AlipassRoutes extends RouteBuilder {
     /** A record the file reader refused to keep in memory is invalid input, not something to parse. */
     private static void refuseOversized(Exchange exchange) {
         if (exchange.getMessage().getBody() instanceof JsonRecordReader.OversizedRecord big) {
-            throw PassCall.refuse(exchange, "(record " + big.recordNumber() + ", not kept: too large)",
+            // A pointer instead of the text, so that the record can be found and resent (the source names the file).
+            throw PassCall.refuse(exchange, "(record " + big.recordNumber() + " at character offset " + big.offset()
+                    + ", " + big.length() + " characters long, not kept: too large)",
                     new InvalidPassUpdateException(List.of(new Violation("$",
                             "a record must be at most " + JsonRecordReader.MAX_RECORD_CHARS + " characters"))));
         }

@@ -74,6 +74,8 @@ public final class DropFolderGuard implements GenericFileFilter<File> {
         String safe = safeName(name);
         try {
             Files.createDirectories(errorDir);
+            // Two unsafe names can clean to one safe name: never replace what is there (the move would fail at every poll).
+            safe = FolderNames.free(errorDir, safe);
             Path target = errorDir.resolve(safe);
             Files.move(path, target, LinkOption.NOFOLLOW_LINKS);
             String doc = JSON.createObjectNode()
@@ -83,7 +85,8 @@ public final class DropFolderGuard implements GenericFileFilter<File> {
                     .put("records_handed_on", 0)
                     .put("reason", "file " + safe + " " + problem)
                     .toPrettyString();
-            Files.writeString(errorDir.resolve(FileDropErrorWriter.errorDocumentName(safe)), doc + "\n", StandardCharsets.UTF_8);
+            Files.writeString(errorDir.resolve(FileDropErrorWriter.errorDocumentName(safe)), doc + "\n", StandardCharsets.UTF_8,
+                    java.nio.file.StandardOpenOption.CREATE_NEW, java.nio.file.StandardOpenOption.WRITE);
             LOG.warn("dropped file {} not read and moved to {}: {}", safe, errorDir, problem);
         } catch (IOException e) {
             LOG.warn("dropped file {} is not read ({}) and could not be moved to {}: {}", safe, problem, errorDir, e.toString());

@@ -13,9 +13,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Writes {@code <file>.error.json} into the error folder when a dropped file as a whole cannot be
- * read (see {@link RecordFileException}): the file's name, when, how many records were handed on
- * before the failure, and why. The file consumer's {@code moveFailed} then moves the file beside it.
+ * Writes {@code <file>.error.json} into the error folder when a dropped file cannot be read to its
+ * end (see {@link RecordFileException}): the file's name, the name it is moved under, when, how many
+ * records were handed on before the failure (each has its own outcome), the record number and
+ * character offset where reading stopped, and why. Nothing in the error folder is replaced: the
+ * name is chosen by {@link FolderNames} and left in {@link RecordFileEnd#MOVED_AS} for the file
+ * consumer's {@code moveFailed}, which then moves the file beside its document.
  */
 public final class FileDropErrorWriter implements Processor {
     private static final Logger LOG = LoggerFactory.getLogger(FileDropErrorWriter.class);
@@ -58,13 +61,28 @@ public final class FileDropErrorWriter implements Processor {
     public void process(Exchange exchange) throws IOException {
         String name = Path.of(exchange.getMessage().getHeader(Exchange.FILE_NAME_ONLY, "unnamed", String.class)).getFileName().toString();
         Exception e = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+        Files.createDirectories(errorDir);
+        String movedAs = FolderNames.free(errorDir, name);
+        exchange.setProperty(RecordFileEnd.MOVED_AS, movedAs);
         ObjectNode doc = JSON.createObjectNode()
                 .put("file", name)
-                .put("failed_at", Instant.now().toString())
-                .put("records_handed_on", exchange.getProperty(Exchange.SPLIT_INDEX, 0, Integer.class))
-                .put("reason", e == null ? "unknown" : Redaction.redact(String.valueOf(e.getMessage())));
-        Files.createDirectories(errorDir);
-        Files.writeString(errorDir.resolve(errorDocumentName(name)), doc.toPrettyString() + "\n", StandardCharsets.UTF_8);
-        LOG.warn("dropped file {} moved to {}: {}", name, errorDir, doc.get("reason").asText());
+                .put("moved_as", movedAs)
+                .put("failed_at", Instant.now().toString());
+        if (e instanceof RecordFileException r) {
+            doc.put("records_handed_on", r.recordsHandedOn());
+            if (r.stoppedAtRecord() > 0) {
+                doc.put("stopped_at_record", r.stoppedAtRecord());
+                doc.put("stopped_at_offset", r.stoppedAtOffset());
+            }
+        } else {
+            // Not a reading failure (the route itself failed): the records read so far, if the reader got that far.
+            JsonRecordReader reader = exchange.getProperty(JsonRecordSplitter.READER, JsonRecordReader.class);
+            doc.put("records_handed_on", reader == null ? 0 : reader.recordsRead());
+        }
+        doc.put("reason", e == null ? "unknown" : Redaction.redact(String.valueOf(e.getMessage())));
+        // CREATE_NEW: a document is never replaced, even if a file of that name appeared since the name was chosen.
+        Files.writeString(errorDir.resolve(errorDocumentName(movedAs)), doc.toPrettyString() + "\n", StandardCharsets.UTF_8,
+                java.nio.file.StandardOpenOption.CREATE_NEW, java.nio.file.StandardOpenOption.WRITE);
+        LOG.warn("dropped file {} moved to {} as {}: {}", name, errorDir, movedAs, doc.get("reason").asText());
     }
 }

@@ -10,9 +10,12 @@ import org.apache.camel.support.ExpressionAdapter;
 /**
  * The split expression of the drop folder: streams a file's records with {@link JsonRecordReader}.
  * Use it with a streaming split, {@code .split(new JsonRecordSplitter()).streaming()}, or from YAML
- * as a bean referenced with the {@code ref} language. Camel closes the reader when the split ends.
+ * as a bean referenced with the {@code ref} language, followed by {@link RecordFileEnd}, which
+ * fails the file when reading stopped early. Camel closes the reader when the split ends.
  */
 public final class JsonRecordSplitter extends ExpressionAdapter {
+    /** Exchange property of the file's exchange: its {@link JsonRecordReader}, read by {@link RecordFileEnd}. */
+    public static final String READER = "AlipassRecordReader";
     private final Charset charset;
 
     /** Files in UTF-8, as RFC 8259 requires of JSON exchanged between systems. */
@@ -32,7 +35,9 @@ public final class JsonRecordSplitter extends ExpressionAdapter {
                     "has no body that can be read as a stream");
         }
         String name = exchange.getMessage().getHeader(Exchange.FILE_NAME_ONLY, "message", String.class);
-        return new JsonRecordReader(in, charset, name);
+        JsonRecordReader reader = new JsonRecordReader(in, charset, name);
+        exchange.setProperty(READER, reader);
+        return reader;
     }
 
     @Override

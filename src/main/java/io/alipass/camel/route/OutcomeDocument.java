@@ -79,6 +79,7 @@ public final class OutcomeDocument {
         m.setHeader(AlipayPassConstants.OUTCOME, INVALID_INPUT);
         m.removeHeader(AlipayPassConstants.CODE);
         ObjectNode doc = base(exchange, INVALID_INPUT);
+        RecordSource.addMethodAndKey(doc, PassCall.find(exchange).map(PassCall::input).orElse(null));
         ArrayNode violations = doc.putArray("violations");
         if (e != null) {
             for (InvalidRequestException.Violation v : e.violations()) {
@@ -131,6 +132,10 @@ public final class OutcomeDocument {
         String key = m.getHeader(AlipayPassConstants.KEY, String.class);
         if (key != null) {
             doc.put("key", key);
+        }
+        ObjectNode source = RecordSource.of(exchange); // where the record came from
+        if (source != null) {
+            doc.set("source", source);
         }
         int attempts = PassCall.find(exchange).map(PassCall::attempts).orElse(0);
         m.setHeader(AlipayPassConstants.ATTEMPTS, attempts);

@@ -19,7 +19,8 @@ import org.apache.camel.main.MainListenerSupport;
  * with an embedded Artemis broker, the HTTP source and the built-in sandbox gateway.
  *
  * <p>{@code --once} (or {@code alipass.once=true}) processes what is in the drop folder, prints
- * {@code done N, failed N, dead-lettered N, unreadable files N} and exits with 1 if anything failed.
+ * {@code done N, failed N, dead-lettered N, unreadable files N, skipped N} and exits with 1 if anything failed
+ * (a skipped entry counts as a failure unless it is hidden).
  * Exit code 2 means the configuration could not work; the message names the property.
  *
  * <p>{@code --replay PATH} sends the input of each outcome document in PATH through the routes again
@@ -119,6 +120,9 @@ public final class AlipassRunner {
             return EXIT_CANNOT_START;
         }
         if (onceFlag || replay != null || a.settings().once()) {
+            if (a.survey() != null) {
+                a.survey().survey(); // the consumer may not have polled yet: what was left unread is counted all the same
+            }
             System.out.println("alipass: " + a.tally().summary());
             return a.tally().anyFailure() ? EXIT_FAILURES : 0;
         }

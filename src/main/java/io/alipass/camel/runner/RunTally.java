@@ -24,6 +24,8 @@ public final class RunTally implements OutcomeListener {
     private final LongAdder failed = new LongAdder();
     private final LongAdder deadLettered = new LongAdder();
     private final LongAdder unreadableFiles = new LongAdder();
+    private final LongAdder skipped = new LongAdder();
+    private final LongAdder skippedVisible = new LongAdder();
 
     public RunTally(MeterRegistry meters) {
         this.meters = meters;
@@ -38,6 +40,15 @@ public final class RunTally implements OutcomeListener {
     public void recordUnreadableFile() {
         unreadableFiles.increment();
         meters.counter("alipass.files.unreadable").increment();
+    }
+
+    /** An entry of the drop folder will not be read (see {@code DropFolderSurvey}); counted once per name. */
+    public void recordSkippedFile(boolean hidden) {
+        skipped.increment();
+        if (!hidden) {
+            skippedVisible.increment();
+        }
+        meters.counter("alipass.files.skipped", "hidden", String.valueOf(hidden)).increment();
     }
 
     @Override
@@ -97,15 +108,23 @@ public final class RunTally implements OutcomeListener {
         return unreadableFiles.sum();
     }
 
-    /** Whether anything went wrong: a failed or dead-lettered record, or an unreadable file. */
-    public boolean anyFailure() {
-        return failed() + deadLettered() + unreadableFiles() > 0;
+    /** Entries of the drop folder not read, hidden files included. */
+    public long skipped() {
+        return skipped.sum();
     }
 
-    /** The batch summary line: {@code done 3, failed 1, dead-lettered 0, unreadable files 0}. */
+    /**
+     * Whether anything went wrong: a failed or dead-lettered record, an unreadable file, or a skipped
+     * entry that is not hidden (a hidden one such as {@code .gitkeep} must not fail every batch run).
+     */
+    public boolean anyFailure() {
+        return failed() + deadLettered() + unreadableFiles() + skippedVisible.sum() > 0;
+    }
+
+    /** The batch summary line: {@code done 3, failed 1, dead-lettered 0, unreadable files 0, skipped 0}. */
     public String summary() {
         return "done " + done() + ", failed " + failed() + ", dead-lettered " + deadLettered()
-                + ", unreadable files " + unreadableFiles();
+                + ", unreadable files " + unreadableFiles() + ", skipped " + skipped();
     }
 
     private static String tagValue(String value) {

@@ -14,6 +14,9 @@ import io.alipass.camel.route.DropFolderGuard;
 import io.alipass.camel.route.JsonRecordSplitter;
 import io.alipass.camel.route.FileDropErrorWriter;
 import io.alipass.camel.component.GatewayCallSettings;
+import io.alipass.camel.route.RecordFileEnd;
+import io.alipass.camel.route.DropFolderSurvey;
+import io.alipass.camel.route.DropFolderReadLock;
 import io.alipass.camel.route.HttpOutcomeResponder;
 import io.alipass.camel.component.PooledGatewayTransport;
 import io.micrometer.core.instrument.Gauge;
@@ -69,6 +72,7 @@ final class RunnerAssembly extends MainListenerSupport {
     private boolean once;
     private RunnerSettings settings;
     private RunTally tally;
+    private DropFolderSurvey survey;
     private String httpToken;
     private DemoGateway demo;
     private EmbeddedBroker broker;
@@ -165,6 +169,10 @@ final class RunnerAssembly extends MainListenerSupport {
         registry.bind("alipassTally", tally);
         registry.bind("alipassFileRecords", new JsonRecordSplitter(settings.file().charset()));
         registry.bind("alipassFileErrors", new FileDropErrorWriter(absolute(settings.file().error())));
+        registry.bind("alipassFileEnd", new RecordFileEnd(absolute(settings.file().done())));
+        registry.bind("alipassReadLock", new DropFolderReadLock());
+        survey = new DropFolderSurvey(absolute(settings.file().inbox()), (name, reason, hidden) -> tally.recordSkippedFile(hidden));
+        registry.bind("alipassDropFolderSurvey", survey);
         registry.bind("alipassDropFolderGuard", new DropFolderGuard(absolute(settings.file().error())));
         registry.bind("alipassHttpResponder", new HttpOutcomeResponder());
         registry.bind("alipassTokenCheck", new BearerTokenCheck(httpToken, settings.http().maxBodyBytes()));
@@ -426,6 +434,11 @@ final class RunnerAssembly extends MainListenerSupport {
     /** Replay mode: as once mode, without the drop folder; the templates' idempotency store is always on. */
     void replayMode() {
         replay = true;
+    }
+
+    /** What the drop folder's consumer will not read (issue 11); null before configuration. */
+    DropFolderSurvey survey() {
+        return survey;
     }
 
     boolean onceMode() {

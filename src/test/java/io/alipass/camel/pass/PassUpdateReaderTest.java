@@ -98,7 +98,7 @@ class PassUpdateReaderTest {
                 Arguments.of("{\"serial_number\":\"1\",\"channel_id\":\"2\",\"tpl_params\":[1]}", "tpl_params", "must be a JSON object", null),
                 Arguments.of("{\"serial_number\":\"1\",\"channel_id\":\"2\",\"tpl_params\":{\"title\":null}}", "tpl_params.title", "must not be null",
                         "KP.AE_ALIPASS_PARAME_IS_NULL"),
-                Arguments.of("{\"serial_number\":\"1\",\"channel_id\":\"2\",\"tpl_params\":\"{\\\"a\\\":1,\\\"a\\\":2}\"}", "tpl_params", "must be valid JSON",
+                Arguments.of("{\"serial_number\":\"1\",\"channel_id\":\"2\",\"tpl_params\":\"{\\\"a\\\":1,\\\"a\\\":2}\"}", "tpl_params.a", "must not repeat a key",
                         "KP.AE_ALIPASS_PARAMS_FORMAT_ERROR"),
                 Arguments.of("{\"serial_number\":\"SN" + emoji + "\",\"channel_id\":\"2\"}", "serial_number", "U+1F600", "KP.AE_ALIPASS_CHAR_NOT_GBK"),
                 Arguments.of("{\"serial_number\":\"1\",\"channel_id\":\"2\",\"tpl_params\":{\"title\":\"券" + emoji + "\"}}", "tpl_params",

@@ -212,7 +212,8 @@ class BadInputCorpusTest {
                             .onException(RecordFileException.class).handled(false).process(new FileDropErrorWriter(errorDir)).end()
                             .split(new JsonRecordSplitter()).streaming()
                                 .to("direct:updates")
-                            .end();
+                            .end()
+                            .process(new RecordFileEnd(folder.resolve("done").toString()));
                 }
             }
         };

@@ -161,8 +161,14 @@ public final class BadInputCorpusWriter {
             "{\"api\":\"instance.update\",\"tpl_params\":{\"title\":\"a\",}}",
             "{\"api\":\"instance.update\" , , \"serial_number\":\"x\"}",
         };
+        // A repeated key is refused wherever it is, naming the key (issue 11).
+        java.util.Map<String, String> repeated = java.util.Map.of(texts[10], "serial_number", texts[11], "api", texts[12], "channel_id");
         for (String t : texts) {
-            record("malformed", t, "$", "must be valid JSON");
+            if (repeated.containsKey(t)) {
+                record("malformed", t, repeated.get(t), "must not repeat a key");
+            } else {
+                record("malformed", t, "$", "must be valid JSON");
+            }
         }
     }
 
@@ -200,7 +206,8 @@ public final class BadInputCorpusWriter {
         record("empty-field", inst(null, "serial_number", "null", "status", "\"CLOSED\""), "serial_number", "is required");
         record("empty-field", "{\"api\":\"instance.update\",\"serial_number\":\"s1\",\"channel_id\":\"\"}", "channel_id", "is required");
         record("empty-field", "{\"api\":\"instance.update\",\"serial_number\":\"s1\",\"channel_id\":\" \"}", "channel_id", "is required");
-        record("empty-field", "{\"api\":\"instance.update\",\"serial_number\":\"s1\",\"channel_id\":null}", "channel_id", "is required");
+        // A null channel_id is absent and takes the default (issue 11); a blank one of line breaks is still refused.
+        record("empty-field", "{\"api\":\"instance.update\",\"serial_number\":\"s1\",\"channel_id\":\"\\n\\t\"}", "channel_id", "is required");
         record("missing", tpl("tpl_content", "{\"logo\":\"x\"}"), "tpl_id", "is required");
         record("empty-field", tpl("tpl_id", "\"\"", "tpl_content", "{\"logo\":\"x\"}"), "tpl_id", "is required");
         record("missing", tpl("tpl_id", "\"t1\""), "tpl_content", "is required");
@@ -305,7 +312,7 @@ public final class BadInputCorpusWriter {
         record("tpl-content", tpl("tpl_id", "\"t1\"", "tpl_content", "\"[1]\""), "tpl_content", "must be a JSON object");
         record("tpl-content", tpl("tpl_id", "\"t1\"", "tpl_content", "\"5\""), "tpl_content", "must be a JSON object");
         record("tpl-content", tpl("tpl_id", "\"t1\"", "tpl_content", "\"{\""), "tpl_content", "must be valid JSON");
-        record("tpl-content", tpl("tpl_id", "\"t1\"", "tpl_content", "\"{\\\"a\\\":1,\\\"a\\\":2}\""), "tpl_content", "must be valid JSON");
+        record("tpl-content", tpl("tpl_id", "\"t1\"", "tpl_content", "\"{\\\"a\\\":1,\\\"a\\\":2}\""), "tpl_content.a", "must not repeat a key");
     }
 
     private void byteOrderMarksAndEncodings() throws IOException {
@@ -386,10 +393,11 @@ public final class BadInputCorpusWriter {
         record("deep", "{\"api\":\"instance.update\",\"x\":" + "[".repeat(5000) + "]".repeat(5000) + "}", "$", "must be valid JSON");
         record("deep", "{\"a\":".repeat(20000) + "1" + "}".repeat(20000), "$", "must be valid JSON");
         record("deep", tpl("tpl_id", "\"t1\"", "tpl_content", "{\"c\":" .repeat(1200) + "1" + "}".repeat(1200)), "$", "must be valid JSON");
+        // An array element over a parser limit is one refused record, not a broken file (issue 11).
         write(name("deep", "json"), bytes("[".repeat(5000) + "]".repeat(5000), StandardCharsets.UTF_8), "$", "must be valid JSON",
-                "error", "-", "is not a valid JSON array", "-");
+                "record", "$", "must be valid JSON", "-");
         write(name("deep", "json"), bytes("[" + "[".repeat(3000) + "]".repeat(3000) + "]", StandardCharsets.UTF_8), "$", "must be valid JSON",
-                "error", "-", "is not a valid JSON array", "-");
+                "record", "$", "must be valid JSON", "-");
     }
 
     /** Good records (serial numbers good-...) next to bad ones: in the drop folder the good ones succeed. */

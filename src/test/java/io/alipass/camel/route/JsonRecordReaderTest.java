@@ -1,8 +1,8 @@
 package io.alipass.camel.route;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
@@ -10,20 +10,32 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class JsonRecordReaderTest {
 
-    private static List<Object> read(String text) {
-        return read(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
+    /** What a file read gives: the records handed out, and why reading stopped (if it did). */
+    record Read(List<Object> records, Optional<JsonRecordReader.Stop> stop) {
     }
 
-    private static List<Object> read(InputStream in) {
+    private static Read readAll(String text) {
+        return readAll(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static Read readAll(InputStream in) {
         List<Object> out = new ArrayList<>();
         try (JsonRecordReader r = new JsonRecordReader(in, StandardCharsets.UTF_8, "t.json")) {
             r.forEachRemaining(out::add);
+            assertEquals(out.size(), r.recordsRead(), "recordsRead counts what was handed out");
+            return new Read(out, r.stop());
         }
-        return out;
+    }
+
+    private static List<Object> read(String text) {
+        Read r = readAll(text);
+        assertEquals(Optional.empty(), r.stop(), "reading did not stop");
+        return r.records();
     }
 
     @Test
@@ -32,7 +44,7 @@ class JsonRecordReaderTest {
     }
 
     @Test
-    void aPrettyPrintedObjectIsOneRecord() {
+    void aPrettyPrintedObjectIsOneRecordKeptAsWritten() {
         assertEquals(List.of("{\n  \"a\": \"x}\",\n  \"b\": {\"c\": [1, 2]}\n}"),
                 read("\n{\n  \"a\": \"x}\",\n  \"b\": {\"c\": [1, 2]}\n}\n"));
     }
@@ -48,8 +60,38 @@ class JsonRecordReaderTest {
     }
 
     @Test
-    void anArrayIsStreamedElementByElement() {
-        assertEquals(List.of("{\"a\":1}", "{\"b\":\"中\"}", "7"), read("[ {\"a\":1}, {\"b\":\"中\"}, 7 ]"));
+    void anUnterminatedFirstLineCostsOnlyItself() {
+        assertEquals(List.of("{\"a\":\"x", "{\"a\":2}", "{\"a\":3}"), read("{\"a\":\"x\n{\"a\":2}\n{\"a\":3}\n"));
+    }
+
+    @Test
+    void aPrettyPrintedRecordFollowedByABrokenOneKeepsTheRecordsAfterIt() {
+        assertEquals(List.of("{\n \"a\": 1\n}", "{\"a\": 2,", "{\"a\":3}"), read("{\n \"a\": 1\n}\n{\"a\": 2,\n{\"a\":3}\n"));
+    }
+
+    @Test
+    void aOneLineRecordFollowedByAPrettyPrintedOneIsTwoRecordsNotOnePerLine() {
+        assertEquals(List.of("{\"a\":1}", "{\n  \"b\": 2,\n  \"c\": {\"d\": 3}\n}"), read("{\"a\":1}\n{\n  \"b\": 2,\n  \"c\": {\"d\": 3}\n}\n"));
+    }
+
+    @Test
+    void aBrokenPrettyPrintedRecordIsOneRecordNotOnePerLine() {
+        assertEquals(List.of("{\n  \"b\": 2\n  \"c\": 3\n}", "{\"a\":4}"), read("{\n  \"b\": 2\n  \"c\": 3\n}\n{\"a\":4}\n"));
+    }
+
+    @Test
+    void aStrayClosingBraceIsARecordOfItsOwn() {
+        assertEquals(List.of("{\"a\":1}", "}", "{\"a\":2}"), read("{\"a\":1}}\n{\"a\":2}\n"));
+    }
+
+    @Test
+    void anArrayIsStreamedElementByElementWithEachElementAsWritten() {
+        assertEquals(List.of("{\"a\":1}", "{\"b\":\"中\", \"n\": 12.50}", "7"), read("[ {\"a\":1}, {\"b\":\"中\", \"n\": 12.50}, 7 ]"));
+    }
+
+    @Test
+    void anArrayElementKeepsDuplicateKeysSoThatValidationSeesThem() {
+        assertEquals(List.of("{\"a\":1,\"a\":2}"), read("[{\"a\":1,\"a\":2}]"));
     }
 
     @Test
@@ -58,43 +100,102 @@ class JsonRecordReaderTest {
     }
 
     @Test
-    void anEmptyFileFailsAsAWhole() {
-        RecordFileException e = assertThrows(RecordFileException.class, () -> read("  \n"));
-        assertTrue(e.getMessage().contains("no JSON record"), e.getMessage());
+    void anEmptyFileStopsWithNoRecord() {
+        Read r = readAll("  \n");
+        assertEquals(List.of(), r.records());
+        assertTrue(r.stop().orElseThrow().problem().contains("no JSON record"), r.toString());
     }
 
     @Test
-    void aBrokenArrayFailsTheFileAfterTheGoodRecordsBeforeIt() {
-        List<Object> seen = new ArrayList<>();
-        try (JsonRecordReader r = new JsonRecordReader(
-                new ByteArrayInputStream("[{\"a\":1},{\"a\":2},{\"a\" 3}]".getBytes(StandardCharsets.UTF_8)), StandardCharsets.UTF_8, "t.json")) {
-            RecordFileException e = assertThrows(RecordFileException.class, () -> r.forEachRemaining(seen::add));
-            assertTrue(e.getMessage().contains("after record 2"), e.getMessage());
-        }
-        assertEquals(2, seen.size());
+    void aBrokenArrayStopsAtTheBrokenElementAfterHandingOutTheOnesBefore() {
+        Read r = readAll("[{\"a\":1},{\"a\":2},{\"a\" 3}]");
+        assertEquals(List.of("{\"a\":1}", "{\"a\":2}"), r.records());
+        JsonRecordReader.Stop stop = r.stop().orElseThrow();
+        assertEquals(3, stop.recordNumber());
+        assertEquals(17, stop.offset(), "the offset of the broken element");
+        assertTrue(stop.problem().contains("after record 2"), stop.problem());
     }
 
     @Test
-    void binaryContentFailsTheFileInsteadOfBecomingReplacementCharacters() {
+    void aTrailingCommaInAnArrayLosesNoRecord() {
+        Read r = readAll("[{\"a\":1},{\"a\":2},]");
+        assertEquals(2, r.records().size());
+        assertEquals(3, r.stop().orElseThrow().recordNumber());
+    }
+
+    @Test
+    void textAfterTheClosingBracketIsReportedNotDropped() {
+        Read r = readAll("[{\"a\":1},{\"a\":2}] x");
+        assertEquals(2, r.records().size());
+        assertTrue(r.stop().orElseThrow().problem().contains("text after its JSON array"), r.toString());
+    }
+
+    @Test
+    void aSecondArrayInTheFileIsReportedNotDropped() {
+        Read r = readAll("[{\"a\":1}]\n[{\"a\":2}]\n");
+        assertEquals(List.of("{\"a\":1}"), r.records());
+        assertEquals(2, r.stop().orElseThrow().recordNumber());
+    }
+
+    @Test
+    void anElementOverAParserLimitIsStillARecordForValidationToRefuse() {
+        String longNumber = "1".repeat(5000);
+        String deep = "[".repeat(2000) + "]".repeat(2000);
+        Read r = readAll("[{\"a\":1},{\"n\":" + longNumber + "},{\"d\":" + deep + "},{\"a\":4}]");
+        assertEquals(4, r.records().size());
+        assertEquals(Optional.empty(), r.stop());
+    }
+
+    @Test
+    void binaryContentStopsReadingInsteadOfBecomingReplacementCharacters() {
         byte[] bytes = {'{', '"', 'a', '"', ':', '"', (byte) 0xC3, (byte) 0x28, '"', '}'};
-        RecordFileException e = assertThrows(RecordFileException.class, () -> read(new ByteArrayInputStream(bytes)));
-        assertTrue(e.getMessage().contains("cannot be read as text"), e.getMessage());
+        Read r = readAll(new ByteArrayInputStream(bytes));
+        assertEquals(List.of(), r.records());
+        assertTrue(r.stop().orElseThrow().problem().contains("cannot be read as text"), r.toString());
     }
 
     @Test
-    void anOversizedLineBecomesAnOversizedRecordAndReadingGoesOn() {
+    void theRecordsBeforeBytesThatAreNotUtf8AreReadAndTheRestIsReported() {
+        byte[] good = "{\"a\":1}\n{\"a\":2}\n".getBytes(StandardCharsets.UTF_8);
+        byte[] bytes = java.util.Arrays.copyOf(good, good.length + 4);
+        bytes[good.length] = '{';
+        bytes[good.length + 1] = (byte) 0xC3;
+        bytes[good.length + 2] = (byte) 0x28;
+        bytes[good.length + 3] = '}';
+        Read r = readAll(new ByteArrayInputStream(bytes));
+        assertEquals(List.of("{\"a\":1}", "{\"a\":2}"), r.records());
+        JsonRecordReader.Stop stop = r.stop().orElseThrow();
+        assertEquals(3, stop.recordNumber());
+        assertTrue(stop.problem().contains("cannot be read as text after record 2"), stop.problem());
+    }
+
+    @Test
+    void anOversizedLineBecomesAnOversizedRecordWithItsPointerAndReadingGoesOn() {
         String big = "{\"a\":\"" + "x".repeat(JsonRecordReader.MAX_RECORD_CHARS + 10) + "\"}";
         List<Object> records = read("{\"a\":1}\n" + big + "\n{\"a\":3}\n");
+        assertEquals(3, records.size());
+        JsonRecordReader.OversizedRecord o = assertInstanceOf(JsonRecordReader.OversizedRecord.class, records.get(1));
+        assertEquals(2, o.recordNumber());
+        assertEquals(8, o.offset());
+        assertEquals(big.length(), o.length());
+        assertEquals("{\"a\":3}", records.get(2));
+    }
+
+    @Test
+    void anOversizedArrayElementIsRefusedAsOversizedNotReadWhole() {
+        String big = "{\"a\":\"" + "x".repeat(JsonRecordReader.MAX_RECORD_CHARS + 10) + "\"}";
+        List<Object> records = read("[{\"a\":1}," + big + ",{\"a\":3}]");
         assertEquals(3, records.size());
         assertInstanceOf(JsonRecordReader.OversizedRecord.class, records.get(1));
         assertEquals("{\"a\":3}", records.get(2));
     }
 
     @Test
-    void afterAFileLevelFailureTheReaderIsFinished() {
+    void afterTheEndTheReaderStaysFinished() {
         JsonRecordReader r = new JsonRecordReader(new ByteArrayInputStream(new byte[] {(byte) 0xff, (byte) 0xfe, 0}),
                 StandardCharsets.UTF_8, "binary.json");
-        assertThrows(RecordFileException.class, r::hasNext);
-        assertEquals(false, r.hasNext(), "a second call reports the end instead of throwing again");
+        assertFalse(r.hasNext());
+        assertFalse(r.hasNext(), "a second call reports the end again");
+        assertTrue(r.stop().isPresent());
     }
 }

@@ -23,7 +23,7 @@ class RunTallyTest {
         tally.outcome(OutcomeKind.DEAD_LETTER, "alipay.pass.instance.update", "20000", "isp.unknow-error");
         tally.gatewayCall("alipay.pass.instance.update", OutcomeKind.SUCCESS, 5_000_000);
 
-        assertEquals("done 1, failed 1, dead-lettered 1, unreadable files 0", tally.summary());
+        assertEquals("done 1, failed 1, dead-lettered 1, unreadable files 0, skipped 0", tally.summary());
         assertTrue(tally.anyFailure());
         assertEquals(1.0, meters.get("alipass.outcomes").tag("sub_code", "KP.AE_ALIPASS_NOTEXIST").counter().count());
         assertEquals(1.0, meters.get("alipass.outcomes").tag("kind", "success").tag("sub_code", "none").counter().count());

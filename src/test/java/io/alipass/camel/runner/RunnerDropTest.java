@@ -113,6 +113,7 @@ class RunnerDropTest {
                 .POST(HttpRequest.BodyPublishers.ofString(record)).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, ok.statusCode(), ok.body());
         assertEquals("success", JSON.readTree(ok.body()).path("outcome").asText());
+        assertEquals("POST", JSON.readTree(ok.body()).path("source").path("http").asText().split(" ")[0], "the outcome names its source: " + ok.body());
         HttpResponse<String> invalid = client.send(HttpRequest.newBuilder(URI.create(url))
                 .header("Authorization", "Bearer " + runner.httpToken())
                 .header("Content-Type", "application/json")

@@ -29,7 +29,7 @@ class RunnerOnceTest {
         assertEquals(1, tally.failed());
         assertEquals(0, tally.deadLettered());
         assertEquals(1, tally.unreadableFiles());
-        assertEquals("done 1, failed 1, dead-lettered 0, unreadable files 1", tally.summary());
+        assertEquals("done 1, failed 1, dead-lettered 0, unreadable files 1, skipped 0", tally.summary());
         assertTrue(Files.exists(data.resolve("done/good.json")));
         assertTrue(Files.exists(data.resolve("done/invalid.json")), "a file whose records were all read is done, whatever their outcomes");
         assertTrue(Files.exists(data.resolve("error/binary.json.error.json")));
