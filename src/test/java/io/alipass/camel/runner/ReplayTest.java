@@ -101,7 +101,7 @@ class ReplayTest {
         AlipassRunner replay = new AlipassRunner(args(data, sandbox.url(), "--replay", deadLetters.toString()));
         assertEquals(0, replay.run());
 
-        assertEquals("done " + N + ", failed 0, dead-lettered 0, unreadable files 0", replay.tally().summary());
+        assertEquals("done " + N + ", failed 0, dead-lettered 0, unreadable files 0, skipped 0", replay.tally().summary());
         assertEquals(N, callsSince(before));
         List<JsonNode> successes = documents(data.resolve("outbox/success"));
         assertEquals(N, successes.size());
@@ -141,7 +141,7 @@ class ReplayTest {
         AlipassRunner replay = new AlipassRunner(args(data, sandbox.url(), "--replay", folder.toString()));
         assertEquals(AlipassRunner.EXIT_FAILURES, replay.run());
 
-        assertEquals("done 0, failed 0, dead-lettered 0, unreadable files 2", replay.tally().summary());
+        assertEquals("done 0, failed 0, dead-lettered 0, unreadable files 2, skipped 0", replay.tally().summary());
         assertEquals(2, jsonFiles(folder).size(), "left for a person to look at");
     }
 

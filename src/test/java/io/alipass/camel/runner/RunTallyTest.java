@@ -42,7 +42,7 @@ class RunTallyTest {
         // A re-dropped file whose updates the idempotency file already answered: --once must exit 0.
         RunTally tally = new RunTally(new SimpleMeterRegistry());
         tally.outcome(OutcomeKind.DUPLICATE, "alipay.pass.instance.update", null, null);
-        assertEquals("done 1, failed 0, dead-lettered 0, unreadable files 0", tally.summary());
+        assertEquals("done 1, failed 0, dead-lettered 0, unreadable files 0, skipped 0", tally.summary());
         assertFalse(tally.anyFailure());
     }
 
