@@ -6,7 +6,7 @@ import java.util.Objects;
 /**
  * Sends one signed request to the gateway and hands back its HTTP answer, unread. The protocol core
  * stays free of any HTTP library: the Camel layer supplies the pooled client
- * ({@code io.alipass.camel.route.PooledGatewayTransport}), tests may supply their own. Implementations
+ * ({@code io.alipass.camel.component.PooledGatewayTransport}), tests may supply their own. Implementations
  * are thread-safe and never follow redirects or retry on their own; retrying is the one retry rule's
  * decision ({@link Retryability}).
  */

@@ -1,40 +1,25 @@
 package io.alipass.camel.route;
 
-import org.apache.camel.Message;
+import io.alipass.camel.component.AlipayPassConstants;
 
 /**
- * The message headers the alipass processors read and write. All start with {@code CamelAlipass}, so
- * Camel's header filters keep them off the HTTP request to Alipay and off JMS wire properties.
+ * The former home of the {@code CamelAlipass*} header names, kept so that code written against it
+ * still compiles; the names are declared once, in {@link AlipayPassConstants}.
+ *
+ * @deprecated use {@link AlipayPassConstants}
  */
+@Deprecated
 public final class AlipassHeaders {
-    /** In: the API of a message that does not name it ({@code instance.update} or {@code template.update}). */
-    public static final String API = "CamelAlipassApi";
-    /** In: a per-message {@code app_auth_token} (an ISV acting for a merchant). A secret: removed once signed. */
-    public static final String APP_AUTH_TOKEN = "CamelAlipassAppAuthToken";
-    /** Out: the method called, e.g. {@code alipay.pass.instance.update}. */
-    public static final String METHOD = "CamelAlipassMethod";
-    /** Out: the serial number of the pass or the template id. */
-    public static final String KEY = "CamelAlipassKey";
-    /** Out: the outcome kind: success, business-failure, transient-failure, invalid-response, invalid-input, duplicate, error. */
-    public static final String OUTCOME = "CamelAlipassOutcome";
-    /** Out: the gateway's {@code code}. */
-    public static final String CODE = "CamelAlipassCode";
-    /** Out: the gateway's {@code sub_code}, the failing {@code errorCode} of {@code result}, or the failed check. */
-    public static final String SUB_CODE = "CamelAlipassSubCode";
-    /** Out: the gateway's {@code sub_msg}, or why the message failed. */
-    public static final String SUB_MSG = "CamelAlipassSubMsg";
-    /** Out: how many times the gateway was called for this message (1 without retries). */
-    public static final String ATTEMPTS = "CamelAlipassAttempts";
+    public static final String API = AlipayPassConstants.API;
+    public static final String APP_AUTH_TOKEN = AlipayPassConstants.APP_AUTH_TOKEN;
+    public static final String METHOD = AlipayPassConstants.METHOD;
+    public static final String KEY = AlipayPassConstants.KEY;
+    public static final String OUTCOME = AlipayPassConstants.OUTCOME;
+    public static final String CODE = AlipayPassConstants.CODE;
+    public static final String SUB_CODE = AlipayPassConstants.SUB_CODE;
+    public static final String SUB_MSG = AlipayPassConstants.SUB_MSG;
+    public static final String ATTEMPTS = AlipayPassConstants.ATTEMPTS;
 
     private AlipassHeaders() {
-    }
-
-    /**
-     * Removes every header whose name starts with the prefix, ignoring case as Camel's header map does.
-     * Camel's {@code removeHeaders("Prefix*")} tries each other header name as a regular expression
-     * too, compiling it every time: about 4% of the route's CPU in a JFR profile.
-     */
-    static void removeStartingWith(Message message, String prefix) {
-        message.getHeaders().keySet().removeIf(name -> name.regionMatches(true, 0, prefix, 0, prefix.length()));
     }
 }

@@ -1,23 +1,31 @@
 package io.alipass.camel.route;
 
+import io.alipass.camel.component.AlipayPassComponent;
+import io.alipass.camel.component.AlipayPassConfiguration;
+import io.alipass.camel.component.AlipayPassConstants;
+import io.alipass.camel.component.EnrichProcessor;
+import io.alipass.camel.component.GatewayCallSettings;
+import io.alipass.camel.component.OutcomeListener;
+import io.alipass.camel.component.PassCall;
+import io.alipass.camel.component.TransientGatewayException;
 import io.alipass.camel.gateway.GatewayMethod;
 import io.alipass.camel.gateway.GatewayProtocol;
 import io.alipass.camel.gateway.InvalidRequestException;
-import io.alipass.camel.gateway.PassUpdateOutcome;
+import io.alipass.camel.gateway.InvalidRequestException.Violation;
+import io.alipass.camel.pass.InvalidPassUpdateException;
 import io.alipass.camel.pass.PassApi;
 import java.io.IOException;
+import java.util.List;
 import java.util.Objects;
 import org.apache.camel.Exchange;
 import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.model.RouteDefinition;
 
 /**
- * Adds the alipass building blocks to a CamelContext: the gateway call route
- * ({@value #CALL_ENDPOINT}: sign, POST with camel-http, verify) and the route template
- * {@value #TEMPLATE}, which wires a source to success, failure and dead-letter endpoints:
+ * Adds the alipass route template {@value #TEMPLATE} to a CamelContext, on top of an {@code alipay-pass}
+ * component registered under {@value #COMPONENT} for the given app:
  * <pre>
- * source -&gt; enrich -&gt; call (retried with exponential backoff on transient faults) -&gt; success | failure
+ * source -&gt; alipay-pass:update (retried with exponential backoff on transient faults) -&gt; success | failure
  *        invalid input -&gt; failure; retries exhausted or unexpected error -&gt; dead letter
  * </pre>
  * Template parameters: {@code sourceUri}, {@code successUri}, {@code failureUri},
@@ -26,7 +34,7 @@ import org.apache.camel.model.RouteDefinition;
  * {@code maximumRedeliveryDelay} (30000 ms), {@code idempotentRepository} (the bean name of an
  * {@code IdempotentRepository} that keeps answered instance updates from being sent again, see
  * {@link UpdateIdempotency}; blank, the default, for none). Every outcome endpoint receives an
- * {@link OutcomeDocument} with the original input, and the {@link AlipassHeaders}.
+ * {@link OutcomeDocument} with the original input, and the {@link AlipayPassConstants} headers.
  *
  * <p>Use from Java: {@code context.addRoutes(new AlipassRoutes(protocol, settings, channelId))}, then
  * {@code TemplatedRouteBuilder.builder(context, AlipassRoutes.TEMPLATE).parameter(...).add()}; from
@@ -35,10 +43,10 @@ import org.apache.camel.model.RouteDefinition;
 public final class AlipassRoutes extends RouteBuilder {
     /** The route template's id. */
     public static final String TEMPLATE = "alipass-pass-update";
-    /** The endpoint of the shared gateway call route. */
-    public static final String CALL_ENDPOINT = "direct:alipass-gateway-call";
-    /** The exchange property holding a template instance's default API. */
-    static final String DEFAULT_API = "AlipassDefaultApi";
+    /** The name the app's component is registered under. */
+    public static final String COMPONENT = "alipay-pass";
+    /** Carries the template's {@code api} parameter to the one step that reads it. */
+    private static final String DEFAULT_API = "AlipassTemplateApi";
 
     private final GatewayProtocol protocol;
     private final GatewayCallSettings call;
@@ -65,22 +73,18 @@ public final class AlipassRoutes extends RouteBuilder {
 
     @Override
     public void configure() {
-        getContext().getRegistry().bind("alipassConnectionManager", GatewayConnections.connectionManager(call));
-        getContext().getRegistry().bind("alipassHeaderFilter", new GatewayHeaderFilterStrategy());
-
-        RouteDefinition callRoute = from(CALL_ENDPOINT).routeId("alipass-gateway-call")
-                // Errors go back to the calling route, whose redelivery re-runs this whole route,
-                // so every attempt is signed afresh.
-                .errorHandler(noErrorHandler());
-        if (call.rateLimit() > 0) {
-            long perPeriod = call.rateLimit() >= 1 ? Math.round(call.rateLimit()) : 1;
-            long period = call.rateLimit() >= 1 ? 1000 : Math.round(1000 / call.rateLimit());
-            callRoute.throttle(constant(perPeriod)).totalRequestsMode().timePeriodMillis(period).end();
-        }
-        callRoute
-                .process(new SigningProcessor(protocol)).id("alipass-sign")
-                .to(gatewayEndpointUri()).id("alipass-http")
-                .process(new GatewayResponseProcessor(protocol, listener)).id("alipass-response");
+        AlipayPassComponent component = new AlipayPassComponent();
+        AlipayPassConfiguration c = component.getConfiguration();
+        c.setProtocol(protocol);
+        c.setGatewayUrl(call.gatewayUrl());
+        c.setConnectTimeout(Math.toIntExact(call.connectTimeout().toMillis()));
+        c.setReadTimeout(Math.toIntExact(call.readTimeout().toMillis()));
+        c.setMaxConnections(call.maxConnections());
+        c.setRateLimit(call.rateLimit());
+        c.setSslContext(call.sslContext());
+        c.setChannelId(defaultChannelId);
+        c.setOutcomeListener(listener);
+        getContext().addComponent(COMPONENT, component);
 
         routeTemplate(TEMPLATE)
                 .templateParameter("sourceUri")
@@ -93,6 +97,8 @@ public final class AlipassRoutes extends RouteBuilder {
                 .templateParameter("backOffMultiplier", "2")
                 .templateParameter("maximumRedeliveryDelay", "30000")
                 .templateParameter("idempotentRepository", "")
+                // Checked when a route is made from the template, not per message.
+                .configure(rtc -> defaultApi(rtc.getProperty("api", String.class)))
                 .from("{{sourceUri}}")
                     .onException(InvalidRequestException.class)
                         .handled(true)
@@ -124,9 +130,13 @@ public final class AlipassRoutes extends RouteBuilder {
                         .process(this::tellListener)
                         .to("{{deadLetterUri}}")
                     .end()
+                .process(AlipassRoutes::refuseOversized).id("alipass-oversized")
                 .setProperty(DEFAULT_API, constant("{{api}}"))
-                .setProperty(UpdateIdempotency.REPOSITORY, constant("{{idempotentRepository}}"))
+                .process(AlipassRoutes::applyDefaultApi)
+                // Enrich before the component, so that idempotency can look at the update before any call;
+                // the producer then finds the update in the exchange's PassCall and goes on from there.
                 .process(new EnrichProcessor(defaultChannelId, null)).id("alipass-enrich")
+                .setProperty(UpdateIdempotency.REPOSITORY, constant("{{idempotentRepository}}"))
                 .process(UpdateIdempotency::check).id("alipass-idempotency-check")
                 .filter(UpdateIdempotency::isDuplicate)
                     .process(OutcomeDocument::duplicate)
@@ -134,11 +144,11 @@ public final class AlipassRoutes extends RouteBuilder {
                     .to("{{successUri}}")
                     .stop()
                 .end()
-                .to(CALL_ENDPOINT)
+                .to(COMPONENT + ":update").id("alipass-call")
                 .process(OutcomeDocument::answered)
                 .process(this::tellListener)
                 .choice()
-                    .when(exchange -> exchange.getProperty(GatewayResponseProcessor.OUTCOME) instanceof PassUpdateOutcome.Success)
+                    .when(header(AlipayPassConstants.OUTCOME).isEqualTo("success"))
                         .to("{{successUri}}")
                     .otherwise()
                         .to("{{failureUri}}")
@@ -151,32 +161,34 @@ public final class AlipassRoutes extends RouteBuilder {
 
     private void tellListener(Exchange exchange) {
         var m = exchange.getMessage();
-        listener.outcome(m.getHeader(AlipassHeaders.OUTCOME, String.class), m.getHeader(AlipassHeaders.METHOD, String.class),
-                m.getHeader(AlipassHeaders.CODE, String.class), m.getHeader(AlipassHeaders.SUB_CODE, String.class));
+        listener.outcome(m.getHeader(AlipayPassConstants.OUTCOME, String.class), m.getHeader(AlipayPassConstants.METHOD, String.class),
+                m.getHeader(AlipayPassConstants.CODE, String.class), m.getHeader(AlipayPassConstants.SUB_CODE, String.class));
     }
 
-    private String gatewayEndpointUri() {
-        String url = call.gatewayUrl();
-        // httpMethod=POST on the endpoint: camel-http otherwise converts the CamelHttpMethod header
-        // from String to its enum on every call, through a type-converter lookup that misses and
-        // tries to load classes (about 10% of the route's CPU in a JFR profile). The signing
-        // processor still sets the header, for users who wire it to their own http endpoint.
-        return url + (url.indexOf('?') >= 0 ? '&' : '?')
-                + "httpMethod=POST"
-                + "&throwExceptionOnFailure=false"
-                + "&followRedirects=false"
-                + "&skipResponseHeaders=true"
-                + "&clientConnectionManager=#alipassConnectionManager"
-                + "&headerFilterStrategy=#alipassHeaderFilter";
+    /** A record the file reader refused to keep in memory is invalid input, not something to parse. */
+    private static void refuseOversized(Exchange exchange) {
+        if (exchange.getMessage().getBody() instanceof JsonRecordReader.OversizedRecord big) {
+            throw PassCall.refuse(exchange, "(record " + big.recordNumber() + ", not kept: too large)",
+                    new InvalidPassUpdateException(List.of(new Violation("$",
+                            "a record must be at most " + JsonRecordReader.MAX_RECORD_CHARS + " characters"))));
+        }
     }
 
-    /** The API named by a template instance's {@code api} parameter, or null. */
-    static GatewayMethod defaultApi(Exchange exchange) {
+    /** The template's {@code api} parameter, for messages whose record and header name none. */
+    private static void applyDefaultApi(Exchange exchange) {
         String api = exchange.getProperty(DEFAULT_API, String.class);
+        exchange.removeProperty(DEFAULT_API);
+        if (api != null && !api.isBlank() && exchange.getMessage().getHeader(AlipayPassConstants.API) == null) {
+            exchange.getMessage().setHeader(AlipayPassConstants.API, api.trim());
+        }
+    }
+
+    /** The API named by a template instance's {@code api} parameter, or null; checked when the route is built. */
+    static GatewayMethod defaultApi(String api) {
         if (api == null || api.isBlank()) {
             return null;
         }
-        return PassApi.named(api).orElseThrow(() -> new IllegalArgumentException(
+        return PassApi.named(api.trim()).orElseThrow(() -> new IllegalArgumentException(
                 "template parameter api must be " + PassApi.ACCEPTED + ", was '" + api + "'"));
     }
 }

@@ -3,6 +3,10 @@ package io.alipass.camel.route;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.alipass.camel.component.AlipayPassConstants;
+import io.alipass.camel.component.GatewayResponseProcessor;
+import io.alipass.camel.component.PassCall;
+import io.alipass.camel.component.TransientGatewayException;
 import io.alipass.camel.gateway.InvalidRequestException;
 import io.alipass.camel.gateway.PassResult;
 import io.alipass.camel.gateway.PassUpdateOutcome;
@@ -35,7 +39,8 @@ public final class OutcomeDocument {
 
     /** After a gateway answer that was not retried: success or business failure. */
     public static void answered(Exchange exchange) {
-        PassUpdateOutcome outcome = exchange.getProperty(GatewayResponseProcessor.OUTCOME, PassUpdateOutcome.class);
+        PassUpdateOutcome outcome = PassCall.find(exchange).map(PassCall::outcome).orElseThrow(() ->
+                new IllegalStateException("no gateway outcome on the exchange"));
         ObjectNode doc = base(exchange, outcome.kind());
         gatewayFields(doc, outcome);
         if (outcome instanceof PassUpdateOutcome.BusinessFailure f) {
@@ -46,7 +51,7 @@ public final class OutcomeDocument {
 
     /** For an update already answered: not sent again. */
     public static void duplicate(Exchange exchange) {
-        exchange.getMessage().setHeader(AlipassHeaders.OUTCOME, DUPLICATE);
+        exchange.getMessage().setHeader(AlipayPassConstants.OUTCOME, DUPLICATE);
         ObjectNode doc = base(exchange, DUPLICATE);
         doc.put("idempotency_key", exchange.getProperty(UpdateIdempotency.KEY, String.class));
         doc.put("reason", "the gateway already answered an identical update; not sent again");
@@ -56,9 +61,12 @@ public final class OutcomeDocument {
     /** For input that broke a rule: every field and rule, and the gateway code it would have earned. */
     public static void invalidInput(Exchange exchange) {
         InvalidRequestException e = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, InvalidRequestException.class);
+        if (e == null) {
+            e = PassCall.find(exchange).map(PassCall::invalid).orElse(null);
+        }
         Message m = exchange.getMessage();
-        m.setHeader(AlipassHeaders.OUTCOME, INVALID_INPUT);
-        m.removeHeader(AlipassHeaders.CODE);
+        m.setHeader(AlipayPassConstants.OUTCOME, INVALID_INPUT);
+        m.removeHeader(AlipayPassConstants.CODE);
         ObjectNode doc = base(exchange, INVALID_INPUT);
         ArrayNode violations = doc.putArray("violations");
         if (e != null) {
@@ -69,8 +77,8 @@ public final class OutcomeDocument {
                 }
             }
             doc.put("reason", e.getMessage());
-            GatewayResponseProcessor.setOrRemove(m, AlipassHeaders.SUB_CODE, e.gatewayCode());
-            m.setHeader(AlipassHeaders.SUB_MSG, e.getMessage());
+            GatewayResponseProcessor.setOrRemove(m, AlipayPassConstants.SUB_CODE, e.gatewayCode());
+            m.setHeader(AlipayPassConstants.SUB_MSG, e.getMessage());
         }
         finish(exchange, doc);
     }
@@ -80,13 +88,14 @@ public final class OutcomeDocument {
         Exception e = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
         ObjectNode doc = base(exchange, DEAD_LETTER);
         if (e instanceof TransientGatewayException t) {
-            GatewayResponseProcessor.record(exchange, t.outcome());
+            GatewayResponseProcessor.setOutcome(exchange, t.outcome());
             gatewayFields(doc, t.outcome());
-            doc.put("last_outcome", t.outcome().kind());
+            // No answer read at all (connection refused, timeout): the I/O error, as before the component.
+            doc.put("last_outcome", t.getCause() instanceof java.io.IOException ? "io-error" : t.outcome().kind());
         } else if (e != null) {
             doc.put("last_outcome", "io-error");
         }
-        exchange.getMessage().setHeader(AlipassHeaders.OUTCOME, DEAD_LETTER);
+        exchange.getMessage().setHeader(AlipayPassConstants.OUTCOME, DEAD_LETTER);
         doc.put("reason", "gave up after " + doc.path("attempts").asInt(0) + " attempt(s): " + describe(e));
         finish(exchange, doc);
     }
@@ -94,7 +103,7 @@ public final class OutcomeDocument {
     /** For an unexpected error: dead-lettered at once with the error's type and message. */
     public static void error(Exchange exchange) {
         Exception e = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
-        exchange.getMessage().setHeader(AlipassHeaders.OUTCOME, ERROR);
+        exchange.getMessage().setHeader(AlipayPassConstants.OUTCOME, ERROR);
         ObjectNode doc = base(exchange, ERROR);
         doc.put("reason", describe(e));
         finish(exchange, doc);
@@ -104,16 +113,16 @@ public final class OutcomeDocument {
         Message m = exchange.getMessage();
         ObjectNode doc = JSON.createObjectNode();
         doc.put("outcome", kind);
-        String method = m.getHeader(AlipassHeaders.METHOD, String.class);
+        String method = m.getHeader(AlipayPassConstants.METHOD, String.class);
         if (method != null) {
             doc.put("method", method);
         }
-        String key = m.getHeader(AlipassHeaders.KEY, String.class);
+        String key = m.getHeader(AlipayPassConstants.KEY, String.class);
         if (key != null) {
             doc.put("key", key);
         }
-        int attempts = exchange.getProperty(GatewayResponseProcessor.ATTEMPT_COUNT, 0, Integer.class);
-        m.setHeader(AlipassHeaders.ATTEMPTS, attempts);
+        int attempts = PassCall.find(exchange).map(PassCall::attempts).orElse(0);
+        m.setHeader(AlipayPassConstants.ATTEMPTS, attempts);
         doc.put("attempts", attempts);
         return doc;
     }
@@ -135,15 +144,15 @@ public final class OutcomeDocument {
     }
 
     private static void finish(Exchange exchange, ObjectNode doc) {
-        String input = exchange.getProperty(EnrichProcessor.ORIGINAL_BODY, String.class);
-        if (input == null && !(exchange.getMessage().getBody() instanceof byte[])) {
+        String input = PassCall.find(exchange).map(PassCall::input).orElse(null);
+        if (input == null && !(exchange.getMessage().getBody() instanceof byte[]) && !(exchange.getMessage().getBody() instanceof PassUpdateOutcome)) {
             input = exchange.getMessage().getBody(String.class);
         }
         if (input != null) {
             doc.put("input", input);
         }
         exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, "application/json");
-        AlipassHeaders.removeStartingWith(exchange.getMessage(), "CamelHttp");
+        AlipayPassConstants.removeStartingWith(exchange.getMessage(), "CamelHttp");
         exchange.getMessage().setBody(doc.toString());
     }
 

@@ -1,5 +1,6 @@
 package io.alipass.camel.route;
 
+import io.alipass.camel.component.PassCall;
 import io.alipass.camel.pass.InstanceUpdate;
 import io.alipass.camel.pass.PassUpdate;
 import java.nio.charset.StandardCharsets;
@@ -51,7 +52,7 @@ public final class UpdateIdempotency {
     /** Before the call: marks the exchange {@link #DUPLICATE} when its instance update was already answered. */
     static void check(Exchange exchange) {
         IdempotentRepository repository = repository(exchange);
-        PassUpdate update = exchange.getProperty(EnrichProcessor.UPDATE, PassUpdate.class);
+        PassUpdate update = PassCall.find(exchange).map(PassCall::update).orElse(null);
         if (repository == null || !(update instanceof InstanceUpdate)) {
             return;
         }

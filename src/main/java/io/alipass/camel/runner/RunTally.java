@@ -1,7 +1,7 @@
 package io.alipass.camel.runner;
 
 import io.alipass.camel.route.OutcomeDocument;
-import io.alipass.camel.route.OutcomeListener;
+import io.alipass.camel.component.OutcomeListener;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;

@@ -11,7 +11,7 @@ import io.alipass.camel.route.BearerTokenCheck;
 import io.alipass.camel.route.DropFolderGuard;
 import io.alipass.camel.route.JsonRecordSplitter;
 import io.alipass.camel.route.FileDropErrorWriter;
-import io.alipass.camel.route.GatewayCallSettings;
+import io.alipass.camel.component.GatewayCallSettings;
 import io.alipass.camel.route.HttpOutcomeResponder;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;

@@ -1,7 +1,7 @@
 package io.alipass.camel.bench;
 
 import io.alipass.camel.route.AlipassRoutes;
-import io.alipass.camel.route.GatewayCallSettings;
+import io.alipass.camel.component.GatewayCallSettings;
 import jakarta.jms.Connection;
 import jakarta.jms.MessageProducer;
 import jakarta.jms.Session;

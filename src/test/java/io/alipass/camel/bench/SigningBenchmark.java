@@ -8,8 +8,8 @@ import io.alipass.camel.gateway.SignContent;
 import io.alipass.camel.gateway.SignType;
 import io.alipass.camel.pass.PassUpdate;
 import io.alipass.camel.pass.PassUpdateReader;
-import io.alipass.camel.route.EnrichProcessor;
-import io.alipass.camel.route.SigningProcessor;
+import io.alipass.camel.component.EnrichProcessor;
+import io.alipass.camel.component.SigningProcessor;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.security.Signature;
@@ -52,8 +52,8 @@ public class SigningBenchmark {
         PassUpdate update = new PassUpdateReader(BenchGateway.CHANNEL).read(BenchGateway.updateOf("bench-1", 1), null);
         processor = new SigningProcessor(protocol);
         exchange = new DefaultExchange(new DefaultCamelContext());
-        exchange.setProperty(EnrichProcessor.UPDATE, update);
-        exchange.getMessage().setBody(update.bizContent());
+        exchange.getMessage().setBody(update);
+        new EnrichProcessor(null, null).process(exchange);
 
         Map<String, String> signed = new TreeMap<>(protocol.signedParameters(GatewayMethod.PASS_INSTANCE_UPDATE, update.bizContent(), null));
         signed.remove(ParameterName.SIGN);
@@ -65,8 +65,8 @@ public class SigningBenchmark {
                 .build();
         processorOnJdkProvider = new SigningProcessor(onJdk);
         exchangeOnJdkProvider = new DefaultExchange(exchange.getContext());
-        exchangeOnJdkProvider.setProperty(EnrichProcessor.UPDATE, update);
-        exchangeOnJdkProvider.getMessage().setBody(update.bizContent());
+        exchangeOnJdkProvider.getMessage().setBody(update);
+        new EnrichProcessor(null, null).process(exchangeOnJdkProvider);
         raw = Signature.getInstance("SHA256withRSA");
         raw.initSign(app.getPrivate());
         rawBouncyCastle = Signature.getInstance("SHA256withRSA", io.alipass.camel.gateway.CryptoProvider.bouncyCastle());

@@ -1,5 +1,6 @@
 package io.alipass.camel.route;
 
+import io.alipass.camel.component.GatewayCallSettings;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

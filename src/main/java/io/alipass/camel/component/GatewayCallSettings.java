@@ -1,4 +1,4 @@
-package io.alipass.camel.route;
+package io.alipass.camel.component;
 
 import java.time.Duration;
 import java.util.Objects;

@@ -1,4 +1,4 @@
-package io.alipass.camel.route;
+package io.alipass.camel.component;
 
 /**
  * Hears every final outcome and every gateway call of the alipass routes: the runner uses it for

@@ -1,10 +1,10 @@
-package io.alipass.camel.route;
+package io.alipass.camel.component;
 
 import io.alipass.camel.gateway.GatewayException;
 import io.alipass.camel.gateway.PassUpdateOutcome;
 
 /**
- * Thrown by {@link GatewayResponseProcessor} when the call may succeed if made again: a transient
+ * Thrown by the {@code alipay-pass} producer and {@link GatewayResponseProcessor} when the call may succeed if made again: a transient
  * gateway answer, an HTTP 5xx, or a response that could not be trusted. Routes retry on it with
  * backoff (Camel redelivery), then dead-letter.
  */
@@ -14,6 +14,12 @@ public class TransientGatewayException extends GatewayException {
 
     public TransientGatewayException(PassUpdateOutcome outcome) {
         super(describe(outcome));
+        this.outcome = outcome;
+    }
+
+    /** For an attempt that read no answer at all: the I/O error is the cause. */
+    public TransientGatewayException(PassUpdateOutcome outcome, Throwable cause) {
+        super(describe(outcome), cause);
         this.outcome = outcome;
     }
 

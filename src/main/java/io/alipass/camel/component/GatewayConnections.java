@@ -1,4 +1,4 @@
-package io.alipass.camel.route;
+package io.alipass.camel.component;
 
 import java.util.concurrent.TimeUnit;
 import org.apache.hc.client5.http.config.ConnectionConfig;

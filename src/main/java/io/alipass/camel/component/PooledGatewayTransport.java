@@ -1,4 +1,4 @@
-package io.alipass.camel.route;
+package io.alipass.camel.component;
 
 import io.alipass.camel.gateway.EncodedRequest;
 import io.alipass.camel.gateway.GatewayTransport;

@@ -1,0 +1,78 @@
+package io.alipass.camel.component;
+
+import io.alipass.camel.gateway.AdaptiveCallRate;
+import io.alipass.camel.gateway.GatewayTransport;
+import java.io.IOException;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.camel.Endpoint;
+import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.annotations.Component;
+import org.apache.camel.support.DefaultComponent;
+
+/**
+ * The {@code alipay-pass} component: sends pass updates to the Alipay Open Platform
+ * ({@code alipay-pass:instance-update}, {@code alipay-pass:template-update}, or
+ * {@code alipay-pass:update} for records that name their API). Its options are the defaults of every
+ * endpoint; an endpoint URI may override any of them, and a second instance registered under another
+ * name serves a second app.
+ *
+ * <p>Endpoints of one app (same gateway URL and app id) share one call rate, and endpoints with the
+ * same connection settings share one pooled HTTP client; both are released when the component stops.
+ */
+@Component("alipay-pass")
+public class AlipayPassComponent extends DefaultComponent {
+    @Metadata(description = "The options every endpoint of this component starts from.")
+    private AlipayPassConfiguration configuration = new AlipayPassConfiguration();
+
+    private final Map<GatewayCallSettings, PooledGatewayTransport> transports = new ConcurrentHashMap<>();
+    private final Map<String, AdaptiveCallRate> callRates = new ConcurrentHashMap<>();
+    private final Map<String, Double> ceilings = new ConcurrentHashMap<>();
+
+    @Override
+    protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
+        AlipayPassEndpoint endpoint = new AlipayPassEndpoint(uri, this, remaining, configuration.copy());
+        setProperties(endpoint, parameters);
+        return endpoint;
+    }
+
+    public AlipayPassConfiguration getConfiguration() {
+        return configuration;
+    }
+
+    /** The options every endpoint of this component starts from. */
+    public void setConfiguration(AlipayPassConfiguration configuration) {
+        this.configuration = configuration;
+    }
+
+    /** The pooled client for these connection settings, created on first use. */
+    GatewayTransport transport(GatewayCallSettings settings) {
+        return transports.computeIfAbsent(settings, PooledGatewayTransport::new);
+    }
+
+    /** The one call rate of an app: every endpoint of the app paces its calls with it. */
+    AdaptiveCallRate callRate(String gatewayUrl, String appId, double ceiling) {
+        String app = gatewayUrl + " " + appId;
+        Double first = ceilings.putIfAbsent(app, ceiling);
+        if (first != null && first != ceiling) {
+            throw new AlipayPassConfigurationException("rateLimit", "is " + ceiling + " here but " + first
+                    + " on another endpoint of app " + appId + ": an app has one rate limit");
+        }
+        return callRates.computeIfAbsent(app, k -> AdaptiveCallRate.of(ceiling));
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        for (PooledGatewayTransport t : transports.values()) {
+            try {
+                t.close();
+            } catch (IOException e) {
+                // Closing a pool only releases sockets; nothing to recover.
+            }
+        }
+        transports.clear();
+        callRates.clear();
+        ceilings.clear();
+        super.doStop();
+    }
+}
