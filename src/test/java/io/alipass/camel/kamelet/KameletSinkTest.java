@@ -1,6 +1,7 @@
 package io.alipass.camel.kamelet;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -145,6 +146,20 @@ class KameletSinkTest {
         assertEquals("invalid-input", doc.get("outcome").asText());
         assertEquals(0, doc.get("attempts").asInt(), "the gateway was never called");
         assertTrue(doc.get("violations").toString().contains("serial_number"), doc.toString());
+    }
+
+    @Test
+    void secretsGivenAsTextNeverShowInTheEndpointsCamelPrints() throws Exception {
+        String keyText = Files.readString(privateKey, StandardCharsets.US_ASCII).lines()
+                .filter(l -> !l.startsWith("-----")).collect(java.util.stream.Collectors.joining());
+        String token = "202611KMe1d4c0ffee5e57X16";
+        start(sinkUri("privateKey") + "&privateKey=RAW(" + keyText + ")&appAuthToken=RAW(" + token + ")");
+        assertTrue(context.getEndpoints().stream().anyMatch(e -> e.getEndpointUri().startsWith("alipay-pass:")), "the sink's endpoint is there");
+        for (var endpoint : context.getEndpoints()) {
+            String shown = endpoint.toString();
+            assertFalse(shown.contains(keyText.substring(0, 40)), "private key in " + shown);
+            assertFalse(shown.contains(token), "app_auth_token in " + shown);
+        }
     }
 
     @Test
