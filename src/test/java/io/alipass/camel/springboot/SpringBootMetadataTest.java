@@ -39,6 +39,26 @@ class SpringBootMetadataTest {
     }
 
     @Test
+    void theIdeOffersExactlyTheValuesOfEachOptionThatHasAFixedSet() throws Exception {
+        Map<String, java.util.List<String>> enums = new TreeMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = read(AlipayPassSecretSanitizer.METADATA).get("componentProperties").fields(); it.hasNext();) {
+            Map.Entry<String, JsonNode> option = it.next();
+            if (option.getValue().has("enum")) {
+                java.util.List<String> values = new java.util.ArrayList<>();
+                option.getValue().get("enum").forEach(v -> values.add(v.asText()));
+                enums.put(AlipayPassFailureAnalyzer.property(option.getKey()), values);
+            }
+        }
+        Map<String, java.util.List<String>> hints = new TreeMap<>();
+        for (JsonNode hint : read("META-INF/spring-configuration-metadata.json").path("hints")) {
+            java.util.List<String> values = new java.util.ArrayList<>();
+            hint.get("values").forEach(v -> values.add(v.get("value").asText()));
+            hints.put(hint.get("name").asText(), values);
+        }
+        assertEquals(enums, hints);
+    }
+
+    @Test
     void theSecretOptionsAreThePrivateKeyItsPasswordAndTheAppAuthToken() {
         assertEquals(java.util.Set.of("privatekey", "privatekeypassword", "appauthtoken"), AlipayPassSecretSanitizer.secretOptions());
     }
