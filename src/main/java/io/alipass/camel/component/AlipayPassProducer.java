@@ -61,7 +61,7 @@ public class AlipayPassProducer extends DefaultProducer {
     }
 
     private static void invalidInput(Message m, InvalidRequestException e) {
-        m.setHeader(AlipayPassConstants.OUTCOME, "invalid-input");
+        m.setHeader(AlipayPassConstants.OUTCOME, OutcomeKind.INVALID_INPUT.wireName());
         m.setHeader(AlipayPassConstants.ATTEMPTS, 0);
         m.removeHeader(AlipayPassConstants.CODE);
         GatewayResponseProcessor.setOrRemove(m, AlipayPassConstants.SUB_CODE, e.gatewayCode());

@@ -70,7 +70,7 @@ public final class GatewayResponseProcessor implements Processor {
     private void record(Exchange exchange, PassUpdateOutcome outcome) {
         PassCall call = PassCall.on(exchange);
         long signedAt = call.signedAt();
-        listener.gatewayCall(outcome.method().name(), outcome.kind(), signedAt == 0 ? 0 : System.nanoTime() - signedAt);
+        listener.gatewayCall(outcome.method().name(), OutcomeKind.of(outcome), signedAt == 0 ? 0 : System.nanoTime() - signedAt);
         setOutcome(exchange, outcome);
         exchange.getMessage().setBody(outcome);
     }

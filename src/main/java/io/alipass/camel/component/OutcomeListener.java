@@ -14,20 +14,20 @@ public interface OutcomeListener {
     /**
      * A message reached its endpoint.
      *
-     * @param kind   success, business-failure, invalid-input, dead-letter or error
-     * @param method the API, or null when the input never named one
+     * @param kind    the final outcome: success, business-failure, invalid-input, duplicate, dead-letter or error
+     * @param method  the API, or null when the input never named one
      * @param code   the gateway's code, or null
      * @param subCode the sub-code, failing errorCode or failed check, or null
      */
-    default void outcome(String kind, String method, String code, String subCode) {
+    default void outcome(OutcomeKind kind, String method, String code, String subCode) {
     }
 
     /**
      * One HTTP call to the gateway finished (or failed).
      *
-     * @param kind  the outcome kind of that one call (success, business-failure, transient-failure, invalid-response)
+     * @param kind  the outcome of that one call (success, business-failure, transient-failure, invalid-response)
      * @param nanos how long the call took, signing excluded
      */
-    default void gatewayCall(String method, String kind, long nanos) {
+    default void gatewayCall(String method, OutcomeKind kind, long nanos) {
     }
 }

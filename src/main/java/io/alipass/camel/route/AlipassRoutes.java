@@ -6,6 +6,7 @@ import io.alipass.camel.component.AlipayPassConstants;
 import io.alipass.camel.component.EnrichProcessor;
 import io.alipass.camel.component.GatewayCallSettings;
 import io.alipass.camel.component.OutcomeListener;
+import io.alipass.camel.component.OutcomeKind;
 import io.alipass.camel.component.PassCall;
 import io.alipass.camel.component.TransientGatewayException;
 import io.alipass.camel.gateway.GatewayMethod;
@@ -148,7 +149,7 @@ public final class AlipassRoutes extends RouteBuilder {
                 .process(OutcomeDocument::answered)
                 .process(this::tellListener)
                 .choice()
-                    .when(header(AlipayPassConstants.OUTCOME).isEqualTo("success"))
+                    .when(header(AlipayPassConstants.OUTCOME).isEqualTo(OutcomeKind.SUCCESS.wireName()))
                         .to("{{successUri}}")
                     .otherwise()
                         .to("{{failureUri}}")
@@ -161,7 +162,9 @@ public final class AlipassRoutes extends RouteBuilder {
 
     private void tellListener(Exchange exchange) {
         var m = exchange.getMessage();
-        listener.outcome(m.getHeader(AlipayPassConstants.OUTCOME, String.class), m.getHeader(AlipayPassConstants.METHOD, String.class),
+        String kind = m.getHeader(AlipayPassConstants.OUTCOME, String.class);
+        listener.outcome(OutcomeKind.named(kind).orElseThrow(() -> new IllegalStateException("unknown outcome kind " + kind)),
+                m.getHeader(AlipayPassConstants.METHOD, String.class),
                 m.getHeader(AlipayPassConstants.CODE, String.class), m.getHeader(AlipayPassConstants.SUB_CODE, String.class));
     }
 

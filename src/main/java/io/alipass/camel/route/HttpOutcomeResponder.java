@@ -1,6 +1,7 @@
 package io.alipass.camel.route;
 
 import io.alipass.camel.component.AlipayPassConstants;
+import io.alipass.camel.component.OutcomeKind;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 
@@ -19,22 +20,18 @@ public final class HttpOutcomeResponder implements Processor {
     @Override
     public void process(Exchange exchange) {
         var m = exchange.getMessage();
-        String outcome = m.getHeader(AlipayPassConstants.OUTCOME, String.class);
+        OutcomeKind outcome = OutcomeKind.named(m.getHeader(AlipayPassConstants.OUTCOME, String.class)).orElse(null);
         if (outcome == null && m.getHeader(Exchange.HTTP_RESPONSE_CODE) != null) {
             return;
         }
-        int status;
-        if ("success".equals(outcome) || OutcomeDocument.DUPLICATE.equals(outcome)) {
-            status = 200;
-        } else if ("business-failure".equals(outcome)) {
-            status = 422;
-        } else if (OutcomeDocument.INVALID_INPUT.equals(outcome)) {
-            status = 400;
-        } else if (OutcomeDocument.DEAD_LETTER.equals(outcome)) {
-            status = "20000".equals(m.getHeader(AlipayPassConstants.CODE, String.class)) ? 503 : 502;
-        } else {
-            status = 500;
-        }
+        int status = outcome == null ? 500 : switch (outcome) {
+            case SUCCESS, DUPLICATE -> 200;
+            case BUSINESS_FAILURE -> 422;
+            case INVALID_INPUT -> 400;
+            case DEAD_LETTER -> "20000".equals(m.getHeader(AlipayPassConstants.CODE, String.class)) ? 503 : 502;
+            case TRANSIENT_FAILURE, INVALID_RESPONSE -> 502;
+            case ERROR -> 500;
+        };
         m.setHeader(Exchange.HTTP_RESPONSE_CODE, status);
         m.setHeader(Exchange.CONTENT_TYPE, "application/json; charset=utf-8");
         // Only the status and body go back to the caller, not the alipass headers.

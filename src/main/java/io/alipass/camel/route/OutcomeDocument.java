@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.alipass.camel.component.AlipayPassConstants;
 import io.alipass.camel.component.GatewayResponseProcessor;
+import io.alipass.camel.component.OutcomeKind;
 import io.alipass.camel.component.PassCall;
 import io.alipass.camel.component.TransientGatewayException;
 import io.alipass.camel.gateway.InvalidRequestException;
@@ -24,13 +25,13 @@ import org.apache.camel.Message;
  */
 public final class OutcomeDocument {
     /** Outcome kind for input that broke a rule and never reached the gateway. */
-    public static final String INVALID_INPUT = "invalid-input";
+    public static final String INVALID_INPUT = OutcomeKind.INVALID_INPUT.wireName();
     /** Outcome kind for transient failures that ran out of retries. */
-    public static final String DEAD_LETTER = "dead-letter";
+    public static final String DEAD_LETTER = OutcomeKind.DEAD_LETTER.wireName();
     /** Outcome kind for an instance update the gateway already answered (see {@link UpdateIdempotency}); sent to the success endpoint. */
-    public static final String DUPLICATE = "duplicate";
+    public static final String DUPLICATE = OutcomeKind.DUPLICATE.wireName();
     /** Outcome kind for unexpected errors, which are dead-lettered at once. */
-    public static final String ERROR = "error";
+    public static final String ERROR = OutcomeKind.ERROR.wireName();
 
     private static final ObjectMapper JSON = new ObjectMapper();
 

@@ -1,6 +1,6 @@
 package io.alipass.camel.runner;
 
-import io.alipass.camel.route.OutcomeDocument;
+import io.alipass.camel.component.OutcomeKind;
 import io.alipass.camel.component.OutcomeListener;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -13,8 +13,9 @@ import java.util.concurrent.atomic.LongAdder;
  * the progress line) and, in Micrometer, {@code alipass.outcomes} by kind, method, code and sub_code
  * and the {@code alipass.gateway.calls} timer by method and kind. Thread-safe.
  *
- * <p>The summary's three numbers: done (success), failed (business failure or invalid input, which
- * retrying cannot fix) and dead-lettered (retries exhausted, or an unexpected error).
+ * <p>The summary's three numbers: done (success, or a duplicate the gateway had already answered),
+ * failed (business failure or invalid input, which retrying cannot fix) and dead-lettered (retries
+ * exhausted, or an unexpected error).
  */
 public final class RunTally implements OutcomeListener {
     private final MeterRegistry meters;
@@ -40,17 +41,19 @@ public final class RunTally implements OutcomeListener {
     }
 
     @Override
-    public void outcome(String kind, String method, String code, String subCode) {
-        if ("success".equals(kind)) {
-            done.increment();
-        } else if (OutcomeDocument.DEAD_LETTER.equals(kind) || OutcomeDocument.ERROR.equals(kind)) {
-            deadLettered.increment();
-        } else {
-            failed.increment();
-        }
+    public void outcome(OutcomeKind kind, String method, String code, String subCode) {
+        LongAdder counted = switch (kind) {
+            // A duplicate was answered before and is not sent again: nothing is left to do, so a re-dropped
+            // file that the idempotency file already answered does not make --once exit 1.
+            case SUCCESS, DUPLICATE -> done;
+            case BUSINESS_FAILURE, INVALID_INPUT -> failed;
+            // The last two are one call's kinds, never final on their own; counted where they would end.
+            case DEAD_LETTER, ERROR, TRANSIENT_FAILURE, INVALID_RESPONSE -> deadLettered;
+        };
+        counted.increment();
         Counter.builder("alipass.outcomes")
                 .description("Final outcomes of pass updates")
-                .tag("kind", tagValue(kind))
+                .tag("kind", kind.wireName())
                 .tag("method", tagValue(method))
                 .tag("code", tagValue(code))
                 .tag("sub_code", tagValue(subCode))
@@ -59,11 +62,11 @@ public final class RunTally implements OutcomeListener {
     }
 
     @Override
-    public void gatewayCall(String method, String kind, long nanos) {
+    public void gatewayCall(String method, OutcomeKind kind, long nanos) {
         Timer.builder("alipass.gateway.calls")
                 .description("Calls to the Alipay gateway, signing excluded")
                 .tag("method", tagValue(method))
-                .tag("kind", tagValue(kind))
+                .tag("kind", kind.wireName())
                 .register(meters)
                 .record(nanos, TimeUnit.NANOSECONDS);
     }

@@ -3,6 +3,7 @@ package io.alipass.camel.gateway;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.alipay.api.AlipayRequest;
 import com.alipay.api.AlipayResponse;
@@ -96,7 +97,7 @@ class ResponseVerificationSdkOracleTest {
         PassUpdateOutcome ours = protocol(type, charset).interpret(method, body.getBytes(charset.charset()));
         assertEquals(InvalidResponseException.Reason.SIGNATURE_MISMATCH,
                 assertInstanceOf(PassUpdateOutcome.InvalidResponse.class, ours).reason());
-        assertThrows(Exception.class, () -> sdkExecute(method, type, charset, body));
+        sdkRefuses(method, type, charset, body);
     }
 
     /** Some gateway paths sign the text with {@code \/} unescaped; the SDK retries that way, and so do we. */
@@ -117,7 +118,11 @@ class ResponseVerificationSdkOracleTest {
 
         assertEquals(InvalidResponseException.Reason.SIGNATURE_MISSING, assertInstanceOf(PassUpdateOutcome.InvalidResponse.class,
                 protocol(SignType.RSA2, RequestCharset.UTF_8).interpret(GatewayMethod.PASS_INSTANCE_UPDATE, body)).reason());
-        assertThrows(Exception.class, () -> sdkExecute(GatewayMethod.PASS_INSTANCE_UPDATE, SignType.RSA2, RequestCharset.UTF_8, body));
+        RuntimeException e = assertThrows(RuntimeException.class,
+                () -> sdkExecute(GatewayMethod.PASS_INSTANCE_UPDATE, SignType.RSA2, RequestCharset.UTF_8, body));
+        // The SDK reaches its verifier with no sign and wraps the verifier's own refusal (验签 = signature check).
+        com.alipay.api.AlipayApiException cause = assertInstanceOf(com.alipay.api.AlipayApiException.class, e.getCause());
+        assertTrue(cause.getMessage().contains("验签") && cause.getMessage().contains("sign=null"), cause.getMessage());
     }
 
     @Test
@@ -139,7 +144,7 @@ class ResponseVerificationSdkOracleTest {
 
         assertEquals(InvalidResponseException.Reason.DUPLICATE_NODE, assertInstanceOf(PassUpdateOutcome.InvalidResponse.class,
                 protocol(SignType.RSA2, RequestCharset.UTF_8).interpret(GatewayMethod.PASS_INSTANCE_UPDATE, body)).reason());
-        assertThrows(Exception.class, () -> sdkExecute(GatewayMethod.PASS_INSTANCE_UPDATE, SignType.RSA2, RequestCharset.UTF_8, body));
+        sdkRefuses(GatewayMethod.PASS_INSTANCE_UPDATE, SignType.RSA2, RequestCharset.UTF_8, body);
     }
 
     /**
@@ -155,7 +160,7 @@ class ResponseVerificationSdkOracleTest {
 
         assertInstanceOf(PassUpdateOutcome.Success.class,
                 protocol(SignType.RSA2, RequestCharset.UTF_8).interpret(GatewayMethod.PASS_INSTANCE_UPDATE, body));
-        assertThrows(Exception.class, () -> sdkExecute(GatewayMethod.PASS_INSTANCE_UPDATE, SignType.RSA2, RequestCharset.UTF_8, body));
+        sdkRefuses(GatewayMethod.PASS_INSTANCE_UPDATE, SignType.RSA2, RequestCharset.UTF_8, body);
     }
 
     private static GatewayProtocol protocol(SignType type, RequestCharset charset) {
@@ -165,6 +170,15 @@ class ResponseVerificationSdkOracleTest {
                 .verifier(new ResponseVerifier(TestKeys.ALIPAY.getPublic()))
                 .charset(charset)
                 .build();
+    }
+
+    /**
+     * Asserts the SDK's own signature-check refusal ("sign check fail: ..." or, for a duplicated response
+     * node, "...验签失败"), so the test cannot pass because the stub gateway did not answer.
+     */
+    private static void sdkRefuses(GatewayMethod method, SignType type, RequestCharset charset, String body) {
+        com.alipay.api.AlipayApiException e = assertThrows(com.alipay.api.AlipayApiException.class, () -> sdkExecute(method, type, charset, body));
+        assertTrue(e.getMessage().contains("sign check fail") || e.getMessage().contains("验签失败"), e.getMessage());
     }
 
     private static AlipayResponse sdkExecute(GatewayMethod method, SignType type, RequestCharset charset, String body) throws Exception {
