@@ -37,6 +37,10 @@ class SpringBootApplicationTest {
     static final ObjectMapper JSON = new ObjectMapper();
     static SpringBootSandbox sandbox;
 
+    static {
+        SpringBootSandbox.leaveLoggingAlone();
+    }
+
     @Autowired
     CamelContext camel;
     @Autowired

@@ -27,6 +27,14 @@ final class SpringBootSandbox implements AutoCloseable {
     /** App A's app_auth_token in springboot/application.properties, looked for where it must never appear. */
     static final String APP_AUTH_TOKEN = "202611BBd2c9e5a1e0f44b6a8c8c1f0e7X16";
 
+    /**
+     * Keeps Spring Boot from reconfiguring Log4j2 in this test JVM: other tests run here after these and
+     * rely on log4j2-test.xml (which, for one, pins HttpClient's wire loggers that would print sign).
+     */
+    static void leaveLoggingAlone() {
+        System.setProperty("org.springframework.boot.logging.LoggingSystem", "none");
+    }
+
     final SandboxGateway gateway;
     final Path dir;
     final Path appAKey;
