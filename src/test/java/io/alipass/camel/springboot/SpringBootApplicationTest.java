@@ -69,6 +69,14 @@ class SpringBootApplicationTest {
         return JSON.readTree(body);
     }
 
+    /** The one request the sandbox received for this pass. */
+    static ReceivedRequest received(String serial) {
+        List<ReceivedRequest> forSerial = sandbox.gateway.received().all().stream()
+                .filter(r -> r.bizContent() != null && r.bizContent().contains(serial)).toList();
+        assertEquals(1, forSerial.size(), "requests for " + serial);
+        return forSerial.get(0);
+    }
+
     @Test
     void anUpdateTheGatewayAcceptsLandsOnTheSuccessQueue() throws Exception {
         String serial = sandbox.issuedPass("SB-OK");
@@ -77,6 +85,9 @@ class SpringBootApplicationTest {
         assertEquals("success", doc.get("outcome").asText());
         assertEquals(serial, doc.get("key").asText());
         assertEquals("10000", doc.get("code").asText());
+        ReceivedRequest sent = received(serial);
+        assertEquals(SpringBootSandbox.APP_A, sent.appId());
+        assertTrue(sent.appAuthTokenPresent(), "app A's app_auth_token went with it");
         assertEquals(PassLifecycle.USED, sandbox.gateway.state().pass(serial, SpringBootSandbox.CHANNEL).orElseThrow().lifecycle());
     }
 
@@ -110,10 +121,10 @@ class SpringBootApplicationTest {
         // The sandbox verifies each request with the public key registered for its app_id: a success
         // means app B's request was signed with app B's key.
         assertEquals("success", doc.get("outcome").asText(), doc.toString());
-        List<ReceivedRequest> forSerial = sandbox.gateway.received().all().stream()
-                .filter(r -> r.bizContent() != null && r.bizContent().contains(serial)).toList();
-        assertEquals(1, forSerial.size());
-        assertEquals(SpringBootSandbox.APP_B, forSerial.get(0).appId());
+        ReceivedRequest sent = received(serial);
+        assertEquals(SpringBootSandbox.APP_B, sent.appId());
+        // App A's app-auth-token is set, app B's is not: B read only its own prefix.
+        assertFalse(sent.appAuthTokenPresent(), "the second instance took a property of the first");
         assertTrue(camel.getComponent("alipay-pass-b") instanceof AlipayPassComponent);
     }
 
