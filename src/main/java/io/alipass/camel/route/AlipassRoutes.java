@@ -16,7 +16,9 @@ import io.alipass.camel.gateway.InvalidRequestException.Violation;
 import io.alipass.camel.pass.InvalidPassUpdateException;
 import io.alipass.camel.pass.PassApi;
 import java.io.IOException;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.apache.camel.Exchange;
 import org.apache.camel.LoggingLevel;
@@ -53,6 +55,7 @@ public final class AlipassRoutes extends RouteBuilder {
     private final GatewayCallSettings call;
     private final String defaultChannelId;
     private final OutcomeListener listener;
+    private final Map<String, String> templateDefaults = new HashMap<>();
 
     /** Routes without an outcome listener. */
     public AlipassRoutes(GatewayProtocol protocol, GatewayCallSettings call, String defaultChannelId) {
@@ -72,6 +75,21 @@ public final class AlipassRoutes extends RouteBuilder {
         this.listener = Objects.requireNonNull(listener, "listener");
     }
 
+    /**
+     * Gives template parameters defaults, so that template instances need name only what differs (the
+     * runner sets the outcome URIs, retries and idempotency once, and its YAML names only the source).
+     * Without a default, {@code sourceUri}, {@code successUri}, {@code failureUri} and
+     * {@code deadLetterUri} are required.
+     */
+    public AlipassRoutes templateDefaults(Map<String, String> defaults) {
+        templateDefaults.putAll(defaults);
+        return this;
+    }
+
+    private String parameterDefault(String name, String builtIn) {
+        return templateDefaults.getOrDefault(name, builtIn);
+    }
+
     @Override
     public void configure() {
         AlipayPassComponent component = new AlipayPassComponent();
@@ -87,19 +105,28 @@ public final class AlipassRoutes extends RouteBuilder {
         c.setOutcomeListener(listener);
         getContext().addComponent(COMPONENT, component);
 
-        routeTemplate(TEMPLATE)
-                .templateParameter("sourceUri")
-                .templateParameter("successUri")
-                .templateParameter("failureUri")
-                .templateParameter("deadLetterUri")
-                .templateParameter("api", "")
-                .templateParameter("maximumRedeliveries", "5")
-                .templateParameter("redeliveryDelay", "1000")
-                .templateParameter("backOffMultiplier", "2")
-                .templateParameter("maximumRedeliveryDelay", "30000")
-                .templateParameter("idempotentRepository", "")
+        var template = routeTemplate(TEMPLATE);
+        for (String required : List.of("sourceUri", "successUri", "failureUri", "deadLetterUri")) {
+            String given = parameterDefault(required, null);
+            if (given == null) {
+                template.templateParameter(required);
+            } else {
+                template.templateParameter(required, given);
+            }
+        }
+        template.templateParameter("api", parameterDefault("api", ""))
+                .templateParameter("maximumRedeliveries", parameterDefault("maximumRedeliveries", "5"))
+                .templateParameter("redeliveryDelay", parameterDefault("redeliveryDelay", "1000"))
+                .templateParameter("backOffMultiplier", parameterDefault("backOffMultiplier", "2"))
+                .templateParameter("maximumRedeliveryDelay", parameterDefault("maximumRedeliveryDelay", "30000"))
+                .templateParameter("idempotentRepository", parameterDefault("idempotentRepository", ""))
                 // Checked when a route is made from the template, not per message.
-                .configure(rtc -> defaultApi(rtc.getProperty("api", String.class)))
+                .configure(rtc -> {
+                    // A default may be a property placeholder ({{alipass.default-api}}): check what it resolves to.
+                    String api = rtc.getProperty("api", String.class);
+                    defaultApi(api == null ? null : rtc.getCamelContext().resolvePropertyPlaceholders(api));
+                    UpdateIdempotency.requireRepository(rtc.getCamelContext(), rtc.getProperty("idempotentRepository", String.class));
+                })
                 .from("{{sourceUri}}")
                     .onException(InvalidRequestException.class)
                         .handled(true)

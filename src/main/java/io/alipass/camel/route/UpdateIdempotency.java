@@ -77,6 +77,19 @@ public final class UpdateIdempotency {
         return exchange.getProperty(DUPLICATE, false, Boolean.class);
     }
 
+    /**
+     * Checked when a template instance is created, so a misspelt bean name stops the route from being
+     * built instead of dead-lettering every message.
+     *
+     * @throws IllegalArgumentException naming the template parameter when the bean does not exist
+     */
+    static void requireRepository(org.apache.camel.CamelContext context, String name) {
+        String resolved = name == null ? "" : context.resolvePropertyPlaceholders(name).trim();
+        if (!resolved.isEmpty() && context.getRegistry().lookupByNameAndType(resolved, IdempotentRepository.class) == null) {
+            throw new IllegalArgumentException("template parameter idempotentRepository names no IdempotentRepository bean: " + resolved);
+        }
+    }
+
     private static IdempotentRepository repository(Exchange exchange) {
         String name = exchange.getProperty(REPOSITORY, String.class);
         if (name == null || name.isBlank()) {

@@ -26,6 +26,7 @@ import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.function.Supplier;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
@@ -128,7 +129,18 @@ final class RunnerAssembly extends MainListenerSupport {
                 .withMaxConnections(settings.maxConnections())
                 .withRateLimit(settings.rateLimit());
         try {
-            context.addRoutes(new AlipassRoutes(protocol, call, channelId(), tally));
+            // The template's parameters are set once here from the alipass.* properties, so each source's YAML
+            // names only its source.
+            context.addRoutes(new AlipassRoutes(protocol, call, channelId(), tally).templateDefaults(Map.of(
+                    "successUri", "{{alipass.success-uri}}",
+                    "failureUri", "{{alipass.failure-uri}}",
+                    "deadLetterUri", "{{alipass.dead-letter-uri}}",
+                    "api", "{{alipass.default-api}}",
+                    "maximumRedeliveries", "{{alipass.retry.maximum-redeliveries}}",
+                    "redeliveryDelay", "{{alipass.retry.redelivery-delay}}",
+                    "backOffMultiplier", "{{alipass.retry.back-off-multiplier}}",
+                    "maximumRedeliveryDelay", "{{alipass.retry.maximum-redelivery-delay}}",
+                    "idempotentRepository", "{{alipass.idempotency-repository}}")));
         } catch (Exception e) {
             throw new IllegalStateException("cannot add the alipass routes: " + e.getMessage(), e);
         }

@@ -75,6 +75,29 @@ class IdempotentUpdatesTest {
         return ctx;
     }
 
+    @Test
+    void anIdempotentRepositoryThatIsNoBeanStopsTheTemplateInstanceFromBeingBuilt() throws Exception {
+        try (DefaultCamelContext ctx = new DefaultCamelContext()) {
+            GatewayProtocol protocol = GatewayProtocol.builder().appId(APP_ID)
+                    .signer(new RequestSigner(TestKeys.APP.getPrivate(), SignType.RSA2))
+                    .verifier(new ResponseVerifier(sandbox.alipayPublicKey())).build();
+            ctx.addRoutes(new AlipassRoutes(protocol, GatewayCallSettings.of(sandbox.url()), CHANNEL));
+            ctx.start();
+            var builder = TemplatedRouteBuilder.builder(ctx, AlipassRoutes.TEMPLATE).routeId("updates")
+                    .parameter("sourceUri", "direct:in").parameter("successUri", "mock:success")
+                    .parameter("failureUri", "mock:failure").parameter("deadLetterUri", "mock:dead")
+                    .parameter("idempotentRepository", "noSuchRepository");
+            IllegalArgumentException e =
+                    org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, builder::add);
+            Throwable cause = e;
+            while (cause.getCause() != null && !(cause instanceof IllegalArgumentException)) {
+                cause = cause.getCause();
+            }
+            org.junit.jupiter.api.Assertions.assertTrue(cause.getMessage().contains("idempotentRepository")
+                    && cause.getMessage().contains("noSuchRepository"), cause.getMessage());
+        }
+    }
+
     private static String issuedPass() {
         String serial = "idem-" + SERIALS.incrementAndGet();
         sandbox.state().addPass("tpl-1", serial, CHANNEL, Map.of("title", "券"));
