@@ -90,6 +90,25 @@ class LeanLibraryTest {
     static final Map<String, List<String>> OPT_IN_FEATURES = Map.of(
             "route/JdbcUpdateRepository.java", List.of("org.springframework.dao"));
 
+    /** Issue 16: what the Spring Boot auto-configuration (package springboot) compiles against. */
+    static final Set<String> SPRING_BOOT_ONLY = Set.of("camel-spring-boot", "spring-boot-autoconfigure", "spring-boot-actuator",
+            "spring-boot-configuration-processor");
+
+    @Test
+    void springBootIsProvidedAndOptionalSoNeitherAUserNorTheRunnerJarGetsIt() throws Exception {
+        var pom = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(Path.of("pom.xml").toFile());
+        NodeList deps = directDependencies(pom.getDocumentElement()).getElementsByTagName("dependency");
+        Map<String, String> found = new TreeMap<>();
+        for (int i = 0; i < deps.getLength(); i++) {
+            Element d = (Element) deps.item(i);
+            if (SPRING_BOOT_ONLY.contains(text(d, "artifactId"))) {
+                found.put(text(d, "artifactId"), text(d, "scope") + "/" + text(d, "optional"));
+            }
+        }
+        assertEquals(SPRING_BOOT_ONLY, found.keySet(), "each Spring Boot artifact is declared");
+        found.forEach((artifact, how) -> assertEquals("provided/true", how, artifact + " must be provided and optional"));
+    }
+
     @Test
     void noLibraryPackageImportsARunnerOnlyDependency() throws IOException {
         List<String> offenders = new ArrayList<>();
