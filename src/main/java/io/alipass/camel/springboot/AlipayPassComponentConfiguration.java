@@ -74,6 +74,11 @@ public class AlipayPassComponentConfiguration extends ComponentConfigurationProp
     private String alipayRootCert;
 
     /**
+     * Certificate mode: a folder that keeps Alipay certificates downloaded after a rotation, so a restart does not fetch them again; empty: kept in memory only. Every certificate read from it is checked again.
+     */
+    private String certificateCacheDir;
+
+    /**
      * Verify the gateway's signature on every answer; false only for a gateway that does not sign. Default: true.
      */
     private Boolean verifyResponse;
@@ -236,6 +241,14 @@ public class AlipayPassComponentConfiguration extends ComponentConfigurationProp
 
     public void setAlipayRootCert(String alipayRootCert) {
         this.alipayRootCert = alipayRootCert;
+    }
+
+    public String getCertificateCacheDir() {
+        return certificateCacheDir;
+    }
+
+    public void setCertificateCacheDir(String certificateCacheDir) {
+        this.certificateCacheDir = certificateCacheDir;
     }
 
     public Boolean getVerifyResponse() {

@@ -11,6 +11,7 @@ import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.apache.camel.component.jms.JmsComponent;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 
 /**
@@ -19,7 +20,9 @@ import org.springframework.context.annotation.Bean;
  * {@code alipay-pass} component configured from {@code application.properties} only. A second
  * Alipay app is a second instance of the component, the bean {@code alipay-pass-b}.
  */
-@SpringBootApplication
+// The build's test classpath holds a JDBC driver and a pool (for the shared idempotency store) that this
+// application does not use: without the exclusion Spring Boot would try to build a DataSource from them.
+@SpringBootApplication(exclude = DataSourceAutoConfiguration.class)
 public class PassSyncApplication {
 
     /** Artemis in this JVM only; each application in a test JVM takes its own in-VM server id. */
