@@ -3,6 +3,7 @@ package io.alipass.camel.gateway;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.alipay.api.CertAlipayRequest;
 import com.alipay.api.DefaultAlipayClient;
@@ -58,7 +59,9 @@ class CertificateModeSdkOracleTest {
         String body = new GatewaySide(TestKeys.ALIPAY.getPrivate()).signedBody(NODE, SUCCESS, SignType.RSA2, StandardCharsets.UTF_8);
         GATEWAY.answer(body, StandardCharsets.UTF_8);
 
-        assertThrows(Exception.class, CertificateModeSdkOracleTest::sdkExecute);
+        var refused = assertThrows(com.alipay.api.AlipayApiException.class, CertificateModeSdkOracleTest::sdkExecute);
+        assertTrue(refused.getMessage().contains("cert check fail") && refused.getMessage().contains("ALIPAY_CERT_SN is Empty"),
+                refused.getMessage());
         assertInstanceOf(PassUpdateOutcome.InvalidResponse.class, protocol().interpret(GatewayMethod.PASS_INSTANCE_UPDATE, body));
     }
 
@@ -68,7 +71,8 @@ class CertificateModeSdkOracleTest {
                 CertificateSn.of(TestKeys.ALIPAY_CERT));
         GATEWAY.answer(body, StandardCharsets.UTF_8);
 
-        assertThrows(Exception.class, CertificateModeSdkOracleTest::sdkExecute);
+        var refused = assertThrows(com.alipay.api.AlipayApiException.class, CertificateModeSdkOracleTest::sdkExecute);
+        assertTrue(refused.getMessage().contains("cert check fail"), refused.getMessage());
         assertInstanceOf(PassUpdateOutcome.InvalidResponse.class, protocol().interpret(GatewayMethod.PASS_INSTANCE_UPDATE, body));
     }
 

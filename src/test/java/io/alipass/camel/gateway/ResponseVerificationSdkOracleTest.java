@@ -3,6 +3,7 @@ package io.alipass.camel.gateway;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertThrowsExactly;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.alipay.api.AlipayRequest;
@@ -118,7 +119,8 @@ class ResponseVerificationSdkOracleTest {
 
         assertEquals(InvalidResponseException.Reason.SIGNATURE_MISSING, assertInstanceOf(PassUpdateOutcome.InvalidResponse.class,
                 protocol(SignType.RSA2, RequestCharset.UTF_8).interpret(GatewayMethod.PASS_INSTANCE_UPDATE, body)).reason());
-        RuntimeException e = assertThrows(RuntimeException.class,
+        // The SDK throws exactly a RuntimeException here, so the assertion pins the exact type and then the cause.
+        RuntimeException e = assertThrowsExactly(RuntimeException.class,
                 () -> sdkExecute(GatewayMethod.PASS_INSTANCE_UPDATE, SignType.RSA2, RequestCharset.UTF_8, body));
         // The SDK reaches its verifier with no sign and wraps the verifier's own refusal (验签 = signature check).
         com.alipay.api.AlipayApiException cause = assertInstanceOf(com.alipay.api.AlipayApiException.class, e.getCause());
