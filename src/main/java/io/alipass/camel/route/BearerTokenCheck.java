@@ -8,8 +8,9 @@ import org.apache.camel.Processor;
 
 /**
  * Guards the HTTP source: the request must carry {@code Authorization: Bearer <token>} with the
- * configured token (compared in constant time), and a body no larger than the limit. Otherwise it
- * answers 401 or 413 at once and stops the exchange, before anything is parsed. The
+ * configured token (compared in constant time), a JSON body ({@code Content-Type: application/json},
+ * matched without regard to case as RFC 9110 says media types are), and a body no larger than the
+ * limit. Otherwise it answers 401, 415 or 413 at once and stops the exchange, before anything is parsed. The
  * {@code Authorization} header is removed either way, so the token travels no further.
  */
 public final class BearerTokenCheck implements Processor {
@@ -41,6 +42,10 @@ public final class BearerTokenCheck implements Processor {
             m.setHeader("WWW-Authenticate", "Bearer");
             return;
         }
+        if (!isJson(m.getHeader(Exchange.CONTENT_TYPE, String.class))) {
+            refuse(exchange, 415, "{\"outcome\":\"invalid-input\",\"reason\":\"Content-Type must be application/json\"}");
+            return;
+        }
         Long declared = m.getHeader("Content-Length", Long.class);
         byte[] body = declared != null && declared > maxBodyBytes ? null : m.getBody(byte[].class);
         if (body == null && declared != null || body != null && body.length > maxBodyBytes) {
@@ -48,8 +53,21 @@ public final class BearerTokenCheck implements Processor {
         }
     }
 
+    /** Whether a Content-Type names JSON: {@code application/json}, any case, with or without parameters. */
+    static boolean isJson(String contentType) {
+        if (contentType == null) {
+            return false;
+        }
+        int semicolon = contentType.indexOf(';');
+        String mediaType = (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).trim();
+        return mediaType.equalsIgnoreCase("application/json");
+    }
+
     private static void refuse(Exchange exchange, int status, String json) {
         var m = exchange.getMessage();
+        // Nothing of the request goes back: platform-http turns a form body's fields into headers, and a
+        // field whose name is not a valid header name would make the answer itself fail (500).
+        m.getHeaders().clear();
         m.setHeader(Exchange.HTTP_RESPONSE_CODE, status);
         m.setHeader(Exchange.CONTENT_TYPE, "application/json");
         m.setBody(json);

@@ -107,6 +107,11 @@ class RunnerDropTest {
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(record)).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(415, form.statusCode(), "only JSON is accepted");
+        HttpResponse<String> upperCase = client.send(HttpRequest.newBuilder(URI.create(url))
+                .header("Authorization", "Bearer " + runner.httpToken())
+                .header("Content-Type", "APPLICATION/JSON; Charset=UTF-8")
+                .POST(HttpRequest.BodyPublishers.ofString(record.replace("DEMO-0010", "DEMO-0012"))).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, upperCase.statusCode(), "media types are case-insensitive: " + upperCase.body());
         HttpResponse<String> ok = client.send(HttpRequest.newBuilder(URI.create(url))
                 .header("Authorization", "Bearer " + runner.httpToken())
                 .header("Content-Type", "application/json")
