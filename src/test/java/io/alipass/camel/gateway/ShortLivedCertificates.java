@@ -18,8 +18,11 @@ import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
-/** Certificates with chosen validity, issued by the test root, and a clock a test can move. */
-final class ShortLivedCertificates {
+/**
+ * Certificates with chosen validity, issued by the test root or any issuer, and a clock a test can
+ * move. Public so that tests outside this package (the runner's certificate watch) build theirs here too.
+ */
+public final class ShortLivedCertificates {
     static final Instant T0 = Instant.parse("2026-11-29T00:00:00Z");
     static final String ROOT_NAME = "CN=Ant Financial Certification Authority R1,OU=Certification Authority,O=Ant Financial,C=CN";
     private static final AtomicLong SERIALS = new AtomicLong(7_000_000);
@@ -37,7 +40,8 @@ final class ShortLivedCertificates {
         return certificate(name, keys.getPublic(), name, keys.getPrivate(), notBefore, notAfter, true);
     }
 
-    static X509Certificate certificate(String subject, PublicKey key, String issuer, PrivateKey issuerKey,
+    /** A certificate for the key, signed by the issuer's key under the issuer's name; {@code ca} marks an issuing certificate. */
+    public static X509Certificate certificate(String subject, PublicKey key, String issuer, PrivateKey issuerKey,
                                        Instant notBefore, Instant notAfter, boolean ca) {
         try {
             JcaX509v3CertificateBuilder b = new JcaX509v3CertificateBuilder(new X500Name(issuer),
@@ -53,14 +57,14 @@ final class ShortLivedCertificates {
     }
 
     /** A clock that stands still until moved. */
-    static final class MovableClock extends Clock {
+    public static final class MovableClock extends Clock {
         private volatile Instant now;
 
-        MovableClock(Instant now) {
+        public MovableClock(Instant now) {
             this.now = now;
         }
 
-        void set(Instant instant) {
+        public void set(Instant instant) {
             this.now = instant;
         }
 

@@ -4,30 +4,22 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.alipass.camel.gateway.CertificateExpiry;
-import io.alipass.camel.gateway.CryptoProvider;
 import io.alipass.camel.gateway.GatewayProtocol;
 import io.alipass.camel.gateway.RequestSigner;
+import io.alipass.camel.gateway.ShortLivedCertificates;
+import io.alipass.camel.gateway.ShortLivedCertificates.MovableClock;
 import io.alipass.camel.gateway.SignType;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.math.BigInteger;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.cert.X509Certificate;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
 import org.apache.camel.health.HealthCheck;
-import org.bouncycastle.asn1.x500.X500Name;
-import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
-import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
-import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -122,42 +114,8 @@ class CertificateWatchTest {
         return certificate(subject, alipay.getPublic(), root.getPrivate(), T0.minus(Duration.ofDays(1)), T0.plus(Duration.ofDays(days)));
     }
 
+    /** Issued by the test's root, whose name is {@code CN=Root}. */
     static X509Certificate certificate(String subject, PublicKey key, PrivateKey rootKey, Instant from, Instant to) {
-        try {
-            return new JcaX509CertificateConverter().setProvider(CryptoProvider.bouncyCastle()).getCertificate(
-                    new JcaX509v3CertificateBuilder(new X500Name("CN=Root"), BigInteger.valueOf(System.nanoTime()), Date.from(from),
-                            Date.from(to), new X500Name(subject), key)
-                            .build(new JcaContentSignerBuilder("SHA256withRSA").setProvider(CryptoProvider.bouncyCastle()).build(rootKey)));
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** A clock that stands still until moved. */
-    static final class MovableClock extends Clock {
-        private volatile Instant now;
-
-        MovableClock(Instant now) {
-            this.now = now;
-        }
-
-        void set(Instant instant) {
-            now = instant;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
+        return ShortLivedCertificates.certificate(subject, key, "CN=Root", rootKey, from, to, false);
     }
 }
