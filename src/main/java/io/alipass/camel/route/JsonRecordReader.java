@@ -235,6 +235,12 @@ public final class JsonRecordReader implements Iterator<Object>, Closeable {
                         + " no record was lost: all " + records + " before it were read)");
                 return null;
             }
+            if (text.charAt(after) == ',') {
+                // An empty element (",,"): the stray comma alone is the broken record, whatever the layout.
+                Object stray = cut(after, new Resync(after + 1, after + 1), true);
+                resumedAt = -1; // what follows the comma does not start a line because of it
+                return stray;
+            }
             at = after; // that comma ends the element before; the break is what follows it
             c = text.charAt(at);
         }

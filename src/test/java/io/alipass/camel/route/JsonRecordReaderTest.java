@@ -107,20 +107,118 @@ class JsonRecordReaderTest {
     }
 
     @Test
-    void aBrokenArrayStopsAtTheBrokenElementAfterHandingOutTheOnesBefore() {
-        Read r = readAll("[{\"a\":1},{\"a\":2},{\"a\" 3}]");
+    void aBrokenElementInAnArrayOnOneLineStopsThereAndReportsTheRestWithTheRecordsBeforeIt() {
+        Read r = readAll("[{\"a\":1},{\"a\":2},{\"a\" 3},{\"a\":4}]");
         assertEquals(List.of("{\"a\":1}", "{\"a\":2}"), r.records());
         JsonRecordReader.Stop stop = r.stop().orElseThrow();
         assertEquals(3, stop.recordNumber());
         assertEquals(17, stop.offset(), "the offset of the broken element");
         assertTrue(stop.problem().contains("after record 2"), stop.problem());
+        assertTrue(stop.problem().contains("does not start a line of its own"), stop.problem());
     }
 
     @Test
-    void aTrailingCommaInAnArrayLosesNoRecord() {
-        Read r = readAll("[{\"a\":1},{\"a\":2},]");
+    void aBrokenElementInAnArrayWithOneElementPerLineCostsOnlyItself() {
+        assertEquals(List.of("{\"a\":1}", "{\"a\" 2},", "{\"a\":3}", "{\"a\":4}"),
+                read("[\n{\"a\":1},\n{\"a\" 2},\n{\"a\":3},\n{\"a\":4}\n]\n"));
+    }
+
+    @Test
+    void aBrokenFirstElementOnTheBracketsLineCostsOnlyItself() {
+        assertEquals(List.of("{\"a\":\"x,", "{\"a\":2}", "{\"a\":3}"), read("[{\"a\":\"x,\n{\"a\":2},\n{\"a\":3}]"));
+    }
+
+    @Test
+    void aBrokenElementWithLeadingCommasCostsOnlyItself() {
+        assertEquals(List.of("{\"a\":1}", "{\"a\":}", "{\"a\":3}"), read("[ {\"a\":1}\n, {\"a\":}\n, {\"a\":3}\n]"));
+    }
+
+    @Test
+    void aBrokenElementInAPrettyPrintedArrayCostsOnlyItselfAndItsNestedLinesAreNotTakenForElements() {
+        String first = "{\n    \"a\": 1\n  }";
+        String broken = "{\n    \"a\": 2,\n    \"items\": [\n      {\n        \"b\" 1\n      },\n      {\n        \"b\": 2\n      }\n    ]\n  },";
+        String third = "{\n    \"a\": 3,\n    \"t\": {\"n\": 12.50}\n  }";
+        assertEquals(List.of(first, broken, third), read("[\n  " + first + ",\n  " + broken + "\n  " + third + "\n]\n"));
+    }
+
+    @Test
+    void aGarbageLineBetweenElementsIsARecordOfItsOwnAndTheElementAfterItIsRead() {
+        assertEquals(List.of("{\"a\":1}", "@# not json", "{\"a\":2}"), read("[\n  {\"a\":1},\n  @# not json\n  {\"a\":2}\n]"));
+    }
+
+    @Test
+    void aStrayBraceAfterAnElementIsARecordOfItsOwn() {
+        assertEquals(List.of("{\"a\":1}", "},", "{\"a\":2}"), read("[\n{\"a\":1}},\n{\"a\":2}\n]"));
+    }
+
+    @Test
+    void anEmptyElementCostsOnlyItsStrayComma() {
+        assertEquals(List.of("{\"a\":1}", ",", "{\"a\":2}"), read("[{\"a\":1},,{\"a\":2}]"));
+    }
+
+    @Test
+    void aMissingCommaRefusesTheElementAfterItRatherThanGuessing() {
+        assertEquals(List.of("{\"a\":1}", "{\"a\":2},", "{\"a\":3}"), read("[\n{\"a\":1}\n{\"a\":2},\n{\"a\":3}\n]"));
+    }
+
+    @Test
+    void aBrokenLastElementCostsOnlyItselfWhenTheClosingBracketStartsALine() {
+        assertEquals(List.of("{\"a\":1}", "{\"a\":2"), read("[\n  {\"a\":1},\n  {\"a\":2\n]\n"));
+    }
+
+    @Test
+    void aTruncatedLastElementStopsWithTheRecordsBeforeItRead() {
+        Read r = readAll("[\n{\"a\":1},\n{\"a\":2},\n{\"a\":\"x");
+        assertEquals(List.of("{\"a\":1}", "{\"a\":2}"), r.records());
+        JsonRecordReader.Stop stop = r.stop().orElseThrow();
+        assertEquals(3, stop.recordNumber());
+        assertEquals(20, stop.offset(), "the offset of the truncated element");
+    }
+
+    @Test
+    void anElementThatBreaksWithNoElementStartingALineAfterItStopsThere() {
+        // Jackson's own pretty printer: "}, {" starts each element after the first, so none starts a line.
+        Read r = readAll("[ {\n  \"a\" : 1\n}, {\n  \"a\" 2\n}, {\n  \"a\" : 3\n} ]");
+        assertEquals(List.of("{\n  \"a\" : 1\n}"), r.records());
+        assertEquals(2, r.stop().orElseThrow().recordNumber());
+    }
+
+    @Test
+    void aTrailingCommaInAnArrayLosesNoRecordAndIsNamed() {
+        Read r = readAll("[\n{\"a\":1},\n{\"a\":2},\n]\n");
         assertEquals(2, r.records().size());
-        assertEquals(3, r.stop().orElseThrow().recordNumber());
+        JsonRecordReader.Stop stop = r.stop().orElseThrow();
+        assertEquals(3, stop.recordNumber());
+        assertEquals(18, stop.offset(), "the offset of the trailing comma");
+        assertTrue(stop.problem().contains("trailing comma") && stop.problem().contains("no record was lost"), stop.problem());
+    }
+
+    @Test
+    void afterAResynchronisationTextAfterTheClosingBracketStillStopsWithTheRightCounts() {
+        Read r = readAll("[\n{\"a\":1},\n{\"a\" 2},\n{\"a\":3}\n]\n[{\"a\":4}]\n");
+        assertEquals(List.of("{\"a\":1}", "{\"a\" 2},", "{\"a\":3}"), r.records());
+        JsonRecordReader.Stop stop = r.stop().orElseThrow();
+        assertEquals(4, stop.recordNumber());
+        assertEquals(30, stop.offset(), "where the second array begins");
+        assertTrue(stop.problem().contains("text after its JSON array (after record 3)"), stop.problem());
+    }
+
+    @Test
+    void afterAResynchronisationBytesThatAreNotUtf8StopWithTheRightCounts() {
+        byte[] head = "[\n{\"a\":1},\n{\"a\" 2},\n{\"a\":3},\n{\"a\":\"".getBytes(StandardCharsets.UTF_8);
+        byte[] bytes = java.util.Arrays.copyOf(head, head.length + 3);
+        bytes[head.length] = (byte) 0xC3;
+        bytes[head.length + 1] = (byte) 0x28;
+        bytes[head.length + 2] = '"';
+        Read r = readAll(new ByteArrayInputStream(bytes));
+        assertEquals(3, r.records().size());
+        assertEquals(4, r.stop().orElseThrow().recordNumber());
+        assertTrue(r.stop().orElseThrow().problem().contains("cannot be read as text after record 3"), r.stop().toString());
+    }
+
+    @Test
+    void indentedJsonLinesResumeAtTheBrokenRecordsColumn() {
+        assertEquals(List.of("{\"a\":1}", "{\"a\":", "{\"a\":3}"), read("  {\"a\":1}\n  {\"a\":\n  {\"a\":3}\n"));
     }
 
     @Test
