@@ -95,6 +95,12 @@ public final class JsonRecordReader implements Iterator<Object>, Closeable {
     /** Where a parser resumed after a broken record, and that record's column (the start of its line is let go). */
     private long resumedAt = -1;
     private long resumedColumn;
+    /**
+     * An element of this array spans lines with a nested line no deeper than the element itself (a
+     * writer that does not indent): a line that starts with a brace may then be a nested object, so
+     * the reader no longer resynchronises in this file.
+     */
+    private boolean unindented;
 
     /** Reads a stream in the given charset; malformed bytes stop reading, never silently become U+FFFD. */
     public JsonRecordReader(InputStream stream, Charset charset, String fileName) {
@@ -250,13 +256,19 @@ public final class JsonRecordReader implements Iterator<Object>, Closeable {
         }
         String why = "is not a valid JSON array after record " + records + ": " + problem(e);
         long col = start >= 0 ? column : column == NO_RECORD_YET ? leadingColumn(at) : column;
+        if (unindented) {
+            stopAt(at, why + " (an element before it has nested lines that are not indented deeper than the element,"
+                    + " so the next element cannot be found safely)");
+            return null;
+        }
         if (col < 0) {
             stopAt(at, why + " (the element does not start a line of its own, so the next element cannot be found safely)");
             return null;
         }
         Resync r = resync(at, col, true);
         if (r == null) {
-            stopAt(at, why + " (no later line starts an element at column " + col + " or less)");
+            stopAt(at, why + (unindented ? " (its nested lines are not indented deeper than the element, so the next element"
+                    + " cannot be found safely)" : " (no later line starts an element at column " + col + " or less)"));
             return null;
         }
         return cut(at, r, true);
@@ -293,6 +305,10 @@ public final class JsonRecordReader implements Iterator<Object>, Closeable {
                 } else {
                     if (p - lineStart <= col && (c == '{' || (inArray && c == ']' && !comma))) {
                         return new Resync(lineStart, p);
+                    }
+                    if (inArray && c == '"' && p - lineStart <= col) {
+                        unindented = true; // a member of the broken element at its own column: a writer that does not indent
+                        return null;
                     }
                     lineStart = -1;
                 }
@@ -343,6 +359,22 @@ public final class JsonRecordReader implements Iterator<Object>, Closeable {
             return new OversizedRecord(records + 1, at, end - at);
         }
         return raw.strip();
+    }
+
+    /** Whether a line of {@code raw} other than its first and last starts at {@code col} or less. */
+    private static boolean nestedLineAtOrLeftOf(String raw, long col) {
+        String[] lines = raw.split("\r?\n|\r", -1);
+        for (int i = 1; i < lines.length - 1; i++) {
+            String line = lines[i];
+            int blanks = 0;
+            while (blanks < line.length() && (line.charAt(blanks) == ' ' || line.charAt(blanks) == '\t')) {
+                blanks++;
+            }
+            if (blanks < line.length() && blanks <= col) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -397,6 +429,9 @@ public final class JsonRecordReader implements Iterator<Object>, Closeable {
         String raw = oversized ? null : text.text(start, end);
         if (raw == null) {
             return new OversizedRecord(records + 1, start, end - start);
+        }
+        if (array && column >= 0 && !unindented && raw.indexOf('\n') >= 0) {
+            unindented = nestedLineAtOrLeftOf(raw, column);
         }
         return raw;
     }

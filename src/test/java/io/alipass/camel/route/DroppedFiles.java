@@ -13,18 +13,20 @@ import net.jqwik.api.Combinators;
 public final class DroppedFiles {
     /**
      * The layouts: JSON lines, concatenated pretty-printed objects, an array on one line, an array
-     * with one element per line (three comma styles), an array of pretty-printed elements.
+     * with one element per line (three comma styles), an array of pretty-printed elements, and an
+     * array of elements written on many lines without indentation, their nested object's brace on
+     * a line of its own (where a line that starts with a brace may be nested: the reader must stop).
      */
     public enum Layout {
-        LINES, PRETTY, ARRAY, LINE_ARRAY, PRETTY_ARRAY;
+        LINES, PRETTY, ARRAY, LINE_ARRAY, PRETTY_ARRAY, FLAT_ARRAY;
 
         /** Whether a broken record costs only itself in this layout (the reader resynchronises). */
         public boolean resynchronises() {
-            return this != ARRAY;
+            return this != ARRAY && this != FLAT_ARRAY;
         }
 
         boolean array() {
-            return this == ARRAY || this == LINE_ARRAY || this == PRETTY_ARRAY;
+            return this == ARRAY || this == LINE_ARRAY || this == PRETTY_ARRAY || this == FLAT_ARRAY;
         }
     }
 
@@ -73,6 +75,11 @@ public final class DroppedFiles {
     private DroppedFiles() {
     }
 
+    /** A record on many lines without indentation, the brace of its tpl_params on a line of its own. */
+    static String flatRecord(String serial, int n) {
+        return "{\n\"api\": \"instance.update\",\n\"serial_number\": \"" + serial + "\",\n\"tpl_params\":\n{\n\"n\": " + n + ".50\n}\n}";
+    }
+
     /** A record: on one line, or pretty-printed with its inner lines indented by {@code indent} + 2 and its closing brace by {@code indent}. */
     static String record(String serial, int n, boolean pretty, String indent) {
         String in = indent + "  ";
@@ -103,12 +110,14 @@ public final class DroppedFiles {
             case ARRAY -> "[";
             case LINE_ARRAY -> style == 0 ? "[\n" : style == 1 ? "[" : "[ ";
             case PRETTY_ARRAY -> "[\n  ";
+            case FLAT_ARRAY -> "[\n";
             default -> "";
         };
         String sep = switch (layout) {
             case ARRAY -> ",";
             case LINE_ARRAY -> style == 2 ? "\n, " : ",\n";
             case PRETTY_ARRAY -> ",\n  ";
+            case FLAT_ARRAY -> ",\n";
             default -> "\n";
         };
         String suffix = array ? (layout == Layout.ARRAY ? "]" : "\n]\n") : "\n";
@@ -118,7 +127,7 @@ public final class DroppedFiles {
         for (int i = 0; i < count; i++) {
             String serial = String.format("DEMO-%04d", firstSerial + i);
             serials.add(serial);
-            texts.add(record(serial, salt + i, pretty, indent));
+            texts.add(layout == Layout.FLAT_ARRAY ? flatRecord(serial, salt + i) : record(serial, salt + i, pretty, indent));
         }
         List<String> records = List.copyOf(texts);
         List<Boolean> reach = new ArrayList<>();

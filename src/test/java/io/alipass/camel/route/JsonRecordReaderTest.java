@@ -217,6 +217,21 @@ class JsonRecordReaderTest {
     }
 
     @Test
+    void anArrayWrittenWithoutIndentationStopsRatherThanTakeANestedObjectForAnElement() {
+        Read r = readAll("[\n{\n\"a\" 1,\n\"items\": [\n{\n\"c\": 1\n}\n]\n},\n{\n\"a\": 3\n}\n]\n");
+        assertEquals(List.of(), r.records());
+        assertEquals(1, r.stop().orElseThrow().recordNumber());
+        assertTrue(r.stop().orElseThrow().problem().contains("not indented deeper"), r.stop().toString());
+    }
+
+    @Test
+    void anArrayWhoseEarlierElementShowsNoIndentationStopsAtALaterBreak() {
+        Read r = readAll("[\n{\n\"a\": 1\n},\n{\"a\" 2},\n{\"a\":3}\n]\n");
+        assertEquals(List.of("{\n\"a\": 1\n}"), r.records());
+        assertEquals(2, r.stop().orElseThrow().recordNumber());
+    }
+
+    @Test
     void indentedJsonLinesResumeAtTheBrokenRecordsColumn() {
         assertEquals(List.of("{\"a\":1}", "{\"a\":", "{\"a\":3}"), read("  {\"a\":1}\n  {\"a\":\n  {\"a\":3}\n"));
     }

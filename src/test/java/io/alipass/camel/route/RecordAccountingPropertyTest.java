@@ -26,14 +26,15 @@ import net.jqwik.api.lifecycle.AfterContainer;
 /**
  * The reader's accounting invariant, on files generated from valid records in every layout (JSON
  * lines, pretty-printed objects, an array on one line, an array with one element per line in three
- * comma styles, an array of pretty-printed elements) and broken in one place (cut, a garbage line,
+ * comma styles, an array of pretty-printed elements, an array written on many lines without
+ * indentation, where a nested brace starts a line) and broken in one place (cut, a garbage line,
  * garbage before a record, an extra brace, a trailing comma, deep nesting, a long number, a missing
  * colon, a number cut in two, an unterminated string):
  * <ul>
  * <li>every character of the file belongs to a record handed out (whole or broken), to the white
  *     space or punctuation between records, or to the unread rest after a reported stop;</li>
  * <li>every record the break did not touch is handed out, whole: in the layouts that resynchronise
- *     (all but the one-line array) those after the break too; and only a cut file or a trailing
+ *     (all but the one-line and the unindented array) those after the break too; and only a cut file or a trailing
  *     comma stops them;</li>
  * <li>no record is invented: a handed-out record that parses is byte for byte one of the records
  *     written (or the one the break left valid JSON), never a fragment of one.</li>
