@@ -254,7 +254,7 @@ public final class JsonRecordReader implements Iterator<Object>, Closeable {
             stopAt(at, "ends inside its JSON array after record " + records + " (truncated?)");
             return null;
         }
-        String why = "is not a valid JSON array after record " + records + ": " + problem(e);
+        String why = "is not a valid JSON array " + (records == 0 ? "at its first element" : "after record " + records) + ": " + problem(e);
         long col = start >= 0 ? column : column == NO_RECORD_YET ? leadingColumn(at) : column;
         if (unindented) {
             stopAt(at, why + " (an element before it has nested lines that are not indented deeper than the element,"
@@ -278,7 +278,7 @@ public final class JsonRecordReader implements Iterator<Object>, Closeable {
      * Where reading resumes after a broken record.
      *
      * @param lineStart the start of the line, where the broken record's text ends
-     * @param at        the first character of the next record ({@code {}), or of the array's {@code ]}
+     * @param at        the first character of the next record (<code>{</code>), or of the array's <code>]</code>
      */
     private record Resync(long lineStart, long at) {
     }
@@ -361,16 +361,19 @@ public final class JsonRecordReader implements Iterator<Object>, Closeable {
         return raw.strip();
     }
 
-    /** Whether a line of {@code raw} other than its first and last starts at {@code col} or less. */
+    /** Whether a line of {@code raw} other than its first and last starts at {@code col} or less (one pass, no copies). */
     private static boolean nestedLineAtOrLeftOf(String raw, long col) {
-        String[] lines = raw.split("\r?\n|\r", -1);
-        for (int i = 1; i < lines.length - 1; i++) {
-            String line = lines[i];
-            int blanks = 0;
-            while (blanks < line.length() && (line.charAt(blanks) == ' ' || line.charAt(blanks) == '\t')) {
-                blanks++;
+        int lastBreak = Math.max(raw.lastIndexOf('\n'), raw.lastIndexOf('\r'));
+        for (int i = 0; i < lastBreak; i++) {
+            char c = raw.charAt(i);
+            if (c != '\n' && c != '\r') {
+                continue;
             }
-            if (blanks < line.length() && blanks <= col) {
+            int j = i + 1;
+            while (j < lastBreak && (raw.charAt(j) == ' ' || raw.charAt(j) == '\t')) {
+                j++;
+            }
+            if (j < lastBreak && raw.charAt(j) != '\n' && raw.charAt(j) != '\r' && j - i - 1 <= col) {
                 return true;
             }
         }
