@@ -25,7 +25,7 @@ import java.util.Optional;
  *     JSON array; each element is a record. An element that breaks costs only itself when it starts
  *     a line of its own: its text runs to the next line whose first character other than blanks
  *     (and one comma) is <code>{</code> (or the closing {@code ]}) at the broken element's column
- *     or less, comes out as a record of its own (refused with its reason), and reading resumes
+ *     or less, comes out as a {@link BrokenRecord} (refused with its reason), and reading resumes
  *     there. An element that shares its line with the one before (an array on one line), a break
  *     with no such line after it, a trailing comma, text after the closing bracket (a second
  *     array, say) or a file cut short stop reading: the rest of the file is reported once, with
@@ -34,7 +34,7 @@ import java.util.Optional;
  *     lines, or concatenated (pretty-printed) objects; a record may span lines. A record that does
  *     not parse costs only itself: it ends where a later line starts with <code>{</code> at its
  *     column or less (in the first column when it does not start its own line), and reading goes
- *     on there. The broken text comes out as a record of its own, so it is refused with its reason.</li>
+ *     on there. The broken text comes out as a {@link BrokenRecord}, refused with its reason.</li>
  * <li>A record longer than {@link #MAX_RECORD_CHARS} is never held in memory: it comes out as an
  *     {@link OversizedRecord} (record number, offset, length) and is refused with that pointer.</li>
  * <li>Text that is not in the file's charset stops reading (the rest is reported as above); a file
@@ -55,6 +55,24 @@ public final class JsonRecordReader implements Iterator<Object>, Closeable {
      * @param length       its length in characters, as far as it was read
      */
     public record OversizedRecord(long recordNumber, long offset, long length) {
+    }
+
+    /**
+     * Stands for a record that does not parse, cut out of the file up to where reading resumed
+     * after it; it is refused with the reader's reason, even when its text alone would parse (an
+     * element after a missing comma), so that a broken record is never sent.
+     *
+     * @param recordNumber the record's number in the file, from 1
+     * @param offset       the character offset of its first character in the file
+     * @param text         its text as written, without the white space around it
+     * @param problem      why it does not parse, in the parser's words without an excerpt of the data
+     */
+    public record BrokenRecord(long recordNumber, long offset, String text, String problem) {
+        /** Names the record, never its text (which may hold anything a user wrote). */
+        @Override
+        public String toString() {
+            return "BrokenRecord[record " + recordNumber + " at offset " + offset + ", " + text.length() + " characters]";
+        }
     }
 
     /**
@@ -220,7 +238,7 @@ public final class JsonRecordReader implements Iterator<Object>, Closeable {
             long col = start >= 0 ? column : leadingColumn(at);
             // A record that does not start its own line: the column-0 rule (records written one after another on a line).
             Resync r = resync(at, Math.max(col, 0), false);
-            return r == null ? brokenToTheEnd(at) : cut(at, r, false);
+            return r == null ? brokenToTheEnd(at, problem(e)) : cut(at, r, false, problem(e));
         }
     }
 
@@ -243,7 +261,7 @@ public final class JsonRecordReader implements Iterator<Object>, Closeable {
             }
             if (text.charAt(after) == ',') {
                 // An empty element (",,"): the stray comma alone is the broken record, whatever the layout.
-                Object stray = cut(after, new Resync(after + 1, after + 1), true);
+                Object stray = cut(after, new Resync(after + 1, after + 1), true, "an empty element: a comma where an element should be");
                 resumedAt = -1; // what follows the comma does not start a line because of it
                 return stray;
             }
@@ -271,7 +289,7 @@ public final class JsonRecordReader implements Iterator<Object>, Closeable {
                     + " cannot be found safely)" : " (no later line starts an element at column " + col + " or less)"));
             return null;
         }
-        return cut(at, r, true);
+        return cut(at, r, true, problem(e));
     }
 
     /**
@@ -322,7 +340,7 @@ public final class JsonRecordReader implements Iterator<Object>, Closeable {
     }
 
     /** Hands out the broken text from {@code at} to the resync point's line as one record, and resumes there. */
-    private Object cut(long at, Resync r, boolean inArray) throws IOException {
+    private Object cut(long at, Resync r, boolean inArray, String problem) throws IOException {
         long end = r.lineStart();
         lastEnd = end;
         String raw = end - at > MAX_RECORD_CHARS ? null : text.text(at, end); // before a new parser reads ahead
@@ -339,11 +357,11 @@ public final class JsonRecordReader implements Iterator<Object>, Closeable {
         if (raw == null) {
             return new OversizedRecord(records + 1, at, end - at);
         }
-        return raw.strip();
+        return new BrokenRecord(records + 1, at, raw.strip(), problem);
     }
 
     /** A broken record in a sequence with no record after it: its text runs to the end of the file. */
-    private Object brokenToTheEnd(long at) throws IOException {
+    private Object brokenToTheEnd(long at, String problem) throws IOException {
         long end = Math.max(at, text.keptFrom());
         while (text.charAt(end) >= 0) {
             end++;
@@ -358,7 +376,7 @@ public final class JsonRecordReader implements Iterator<Object>, Closeable {
         if (raw == null) {
             return new OversizedRecord(records + 1, at, end - at);
         }
-        return raw.strip();
+        return new BrokenRecord(records + 1, at, raw.strip(), problem);
     }
 
     /** Whether a line of {@code raw} other than its first and last starts at {@code col} or less (one pass, no copies). */

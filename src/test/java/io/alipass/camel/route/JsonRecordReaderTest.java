@@ -19,6 +19,11 @@ class JsonRecordReaderTest {
     record Read(List<Object> records, Optional<JsonRecordReader.Stop> stop) {
     }
 
+    /** How a broken record shows in the lists these tests compare: its text, marked. */
+    private static String broken(String text) {
+        return "broken: " + text;
+    }
+
     private static Read readAll(String text) {
         return readAll(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
     }
@@ -26,7 +31,7 @@ class JsonRecordReaderTest {
     private static Read readAll(InputStream in) {
         List<Object> out = new ArrayList<>();
         try (JsonRecordReader r = new JsonRecordReader(in, StandardCharsets.UTF_8, "t.json")) {
-            r.forEachRemaining(out::add);
+            r.forEachRemaining(o -> out.add(o instanceof JsonRecordReader.BrokenRecord b ? broken(b.text()) : o));
             assertEquals(out.size(), r.recordsRead(), "recordsRead counts what was handed out");
             return new Read(out, r.stop());
         }
@@ -56,17 +61,17 @@ class JsonRecordReaderTest {
 
     @Test
     void aBrokenLineInJsonLinesIsItsOwnRecordAndDoesNotSwallowTheNext() {
-        assertEquals(List.of("{\"a\":1}", "{\"a\":", "{\"a\":3}"), read("{\"a\":1}\n{\"a\":\n{\"a\":3}\n"));
+        assertEquals(List.of("{\"a\":1}", broken("{\"a\":"), "{\"a\":3}"), read("{\"a\":1}\n{\"a\":\n{\"a\":3}\n"));
     }
 
     @Test
     void anUnterminatedFirstLineCostsOnlyItself() {
-        assertEquals(List.of("{\"a\":\"x", "{\"a\":2}", "{\"a\":3}"), read("{\"a\":\"x\n{\"a\":2}\n{\"a\":3}\n"));
+        assertEquals(List.of(broken("{\"a\":\"x"), "{\"a\":2}", "{\"a\":3}"), read("{\"a\":\"x\n{\"a\":2}\n{\"a\":3}\n"));
     }
 
     @Test
     void aPrettyPrintedRecordFollowedByABrokenOneKeepsTheRecordsAfterIt() {
-        assertEquals(List.of("{\n \"a\": 1\n}", "{\"a\": 2,", "{\"a\":3}"), read("{\n \"a\": 1\n}\n{\"a\": 2,\n{\"a\":3}\n"));
+        assertEquals(List.of("{\n \"a\": 1\n}", broken("{\"a\": 2,"), "{\"a\":3}"), read("{\n \"a\": 1\n}\n{\"a\": 2,\n{\"a\":3}\n"));
     }
 
     @Test
@@ -76,12 +81,12 @@ class JsonRecordReaderTest {
 
     @Test
     void aBrokenPrettyPrintedRecordIsOneRecordNotOnePerLine() {
-        assertEquals(List.of("{\n  \"b\": 2\n  \"c\": 3\n}", "{\"a\":4}"), read("{\n  \"b\": 2\n  \"c\": 3\n}\n{\"a\":4}\n"));
+        assertEquals(List.of(broken("{\n  \"b\": 2\n  \"c\": 3\n}"), "{\"a\":4}"), read("{\n  \"b\": 2\n  \"c\": 3\n}\n{\"a\":4}\n"));
     }
 
     @Test
     void aStrayClosingBraceIsARecordOfItsOwn() {
-        assertEquals(List.of("{\"a\":1}", "}", "{\"a\":2}"), read("{\"a\":1}}\n{\"a\":2}\n"));
+        assertEquals(List.of("{\"a\":1}", broken("}"), "{\"a\":2}"), read("{\"a\":1}}\n{\"a\":2}\n"));
     }
 
     @Test
@@ -119,18 +124,18 @@ class JsonRecordReaderTest {
 
     @Test
     void aBrokenElementInAnArrayWithOneElementPerLineCostsOnlyItself() {
-        assertEquals(List.of("{\"a\":1}", "{\"a\" 2},", "{\"a\":3}", "{\"a\":4}"),
+        assertEquals(List.of("{\"a\":1}", broken("{\"a\" 2},"), "{\"a\":3}", "{\"a\":4}"),
                 read("[\n{\"a\":1},\n{\"a\" 2},\n{\"a\":3},\n{\"a\":4}\n]\n"));
     }
 
     @Test
     void aBrokenFirstElementOnTheBracketsLineCostsOnlyItself() {
-        assertEquals(List.of("{\"a\":\"x,", "{\"a\":2}", "{\"a\":3}"), read("[{\"a\":\"x,\n{\"a\":2},\n{\"a\":3}]"));
+        assertEquals(List.of(broken("{\"a\":\"x,"), "{\"a\":2}", "{\"a\":3}"), read("[{\"a\":\"x,\n{\"a\":2},\n{\"a\":3}]"));
     }
 
     @Test
     void aBrokenElementWithLeadingCommasCostsOnlyItself() {
-        assertEquals(List.of("{\"a\":1}", "{\"a\":}", "{\"a\":3}"), read("[ {\"a\":1}\n, {\"a\":}\n, {\"a\":3}\n]"));
+        assertEquals(List.of("{\"a\":1}", broken("{\"a\":}"), "{\"a\":3}"), read("[ {\"a\":1}\n, {\"a\":}\n, {\"a\":3}\n]"));
     }
 
     @Test
@@ -138,32 +143,47 @@ class JsonRecordReaderTest {
         String first = "{\n    \"a\": 1\n  }";
         String broken = "{\n    \"a\": 2,\n    \"items\": [\n      {\n        \"b\" 1\n      },\n      {\n        \"b\": 2\n      }\n    ]\n  },";
         String third = "{\n    \"a\": 3,\n    \"t\": {\"n\": 12.50}\n  }";
-        assertEquals(List.of(first, broken, third), read("[\n  " + first + ",\n  " + broken + "\n  " + third + "\n]\n"));
+        assertEquals(List.of(first, broken(broken), third), read("[\n  " + first + ",\n  " + broken + "\n  " + third + "\n]\n"));
     }
 
     @Test
     void aGarbageLineBetweenElementsIsARecordOfItsOwnAndTheElementAfterItIsRead() {
-        assertEquals(List.of("{\"a\":1}", "@# not json", "{\"a\":2}"), read("[\n  {\"a\":1},\n  @# not json\n  {\"a\":2}\n]"));
+        assertEquals(List.of("{\"a\":1}", broken("@# not json"), "{\"a\":2}"), read("[\n  {\"a\":1},\n  @# not json\n  {\"a\":2}\n]"));
     }
 
     @Test
     void aStrayBraceAfterAnElementIsARecordOfItsOwn() {
-        assertEquals(List.of("{\"a\":1}", "},", "{\"a\":2}"), read("[\n{\"a\":1}},\n{\"a\":2}\n]"));
+        assertEquals(List.of("{\"a\":1}", broken("},"), "{\"a\":2}"), read("[\n{\"a\":1}},\n{\"a\":2}\n]"));
     }
 
     @Test
     void anEmptyElementCostsOnlyItsStrayComma() {
-        assertEquals(List.of("{\"a\":1}", ",", "{\"a\":2}"), read("[{\"a\":1},,{\"a\":2}]"));
+        assertEquals(List.of("{\"a\":1}", broken(","), "{\"a\":2}"), read("[{\"a\":1},,{\"a\":2}]"));
     }
 
     @Test
-    void aMissingCommaRefusesTheElementAfterItRatherThanGuessing() {
-        assertEquals(List.of("{\"a\":1}", "{\"a\":2},", "{\"a\":3}"), read("[\n{\"a\":1}\n{\"a\":2},\n{\"a\":3}\n]"));
+    void aMissingCommaRefusesTheElementAfterItEvenThoughItsTextAloneWouldParse() {
+        assertEquals(List.of("{\"a\":1}", broken("{\"a\":2}"), "{\"a\":3}"), read("[ {\"a\":1}\n  {\"a\":2}\n, {\"a\":3}\n]"));
+        try (JsonRecordReader r = new JsonRecordReader(new ByteArrayInputStream("[\n{\"a\":1}\n{\"a\":2}\n]".getBytes(StandardCharsets.UTF_8)),
+                StandardCharsets.UTF_8, "t.json")) {
+            r.next();
+            JsonRecordReader.BrokenRecord b = assertInstanceOf(JsonRecordReader.BrokenRecord.class, r.next());
+            assertEquals(2, b.recordNumber());
+            assertEquals(10, b.offset());
+            assertTrue(b.problem().contains("was expecting comma"), b.problem());
+            assertFalse(r.hasNext());
+        }
+    }
+
+    @Test
+    void aBrokenRecordNamesItselfWithoutItsTextWhenPrinted() {
+        JsonRecordReader.BrokenRecord b = new JsonRecordReader.BrokenRecord(3, 40, "{\"app_auth_token\":\"secret\"", "x");
+        assertFalse(b.toString().contains("secret"), b.toString());
     }
 
     @Test
     void aBrokenLastElementCostsOnlyItselfWhenTheClosingBracketStartsALine() {
-        assertEquals(List.of("{\"a\":1}", "{\"a\":2"), read("[\n  {\"a\":1},\n  {\"a\":2\n]\n"));
+        assertEquals(List.of("{\"a\":1}", broken("{\"a\":2")), read("[\n  {\"a\":1},\n  {\"a\":2\n]\n"));
     }
 
     @Test
@@ -196,7 +216,7 @@ class JsonRecordReaderTest {
     @Test
     void afterAResynchronisationTextAfterTheClosingBracketStillStopsWithTheRightCounts() {
         Read r = readAll("[\n{\"a\":1},\n{\"a\" 2},\n{\"a\":3}\n]\n[{\"a\":4}]\n");
-        assertEquals(List.of("{\"a\":1}", "{\"a\" 2},", "{\"a\":3}"), r.records());
+        assertEquals(List.of("{\"a\":1}", broken("{\"a\" 2},"), "{\"a\":3}"), r.records());
         JsonRecordReader.Stop stop = r.stop().orElseThrow();
         assertEquals(4, stop.recordNumber());
         assertEquals(30, stop.offset(), "where the second array begins");
@@ -233,7 +253,7 @@ class JsonRecordReaderTest {
 
     @Test
     void indentedJsonLinesResumeAtTheBrokenRecordsColumn() {
-        assertEquals(List.of("{\"a\":1}", "{\"a\":", "{\"a\":3}"), read("  {\"a\":1}\n  {\"a\":\n  {\"a\":3}\n"));
+        assertEquals(List.of("{\"a\":1}", broken("{\"a\":"), "{\"a\":3}"), read("  {\"a\":1}\n  {\"a\":\n  {\"a\":3}\n"));
     }
 
     @Test

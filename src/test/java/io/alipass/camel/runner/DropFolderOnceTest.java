@@ -104,6 +104,9 @@ class DropFolderOnceTest {
                 .filter(o -> !o.path("outcome").asText().equals("invalid-input")).map(o -> o.path("key").asText()).sorted().toList());
         JsonNode broken = from("line-array.json").stream().filter(o -> o.path("outcome").asText().equals("invalid-input")).findFirst().orElseThrow();
         assertEquals(2, broken.path("source").path("record").asInt(), broken.toString());
+        assertEquals("{\"api\":\"instance.update\",\"serial_number\" \"DEMO-0052\"},", broken.path("input").asText(), broken.toString());
+        String rule = broken.path("violations").get(0).path("rule").asText();
+        assertTrue(rule.startsWith("must be valid JSON (") && rule.contains("starts at character offset 79)"), rule);
         assertTrue(Files.exists(data.resolve("done/line-array.json")));
     }
 
