@@ -26,9 +26,10 @@ import java.util.Optional;
  *     a line of its own: its text runs to the next line whose first character other than blanks
  *     (and one comma) is <code>{</code> (or the closing {@code ]}) at the broken element's column
  *     or less, comes out as a {@link BrokenRecord} (refused with its reason), and reading resumes
- *     there. An element that shares its line with the one before (an array on one line), a break
- *     with no such line after it, a trailing comma, text after the closing bracket (a second
- *     array, say) or a file cut short stop reading: the rest of the file is reported once, with
+ *     there. An element that shares its line with the one before (an array on one line), an array
+ *     whose nested lines are not indented deeper than its elements (a line starting with a brace
+ *     may then be nested), a break with no such line after it, a trailing comma, text after the
+ *     closing bracket (a second array, say) or a file cut short stop reading: the rest of the file is reported once, with
  *     the record number and character offset where reading stopped ({@link #stop()}).</li>
  * <li>Any other file is a sequence of JSON values separated by white space: one object, JSON
  *     lines, or concatenated (pretty-printed) objects; a record may span lines. A record that does

@@ -224,6 +224,15 @@ class JsonRecordReaderTest {
     }
 
     @Test
+    void afterAResynchronisationAFileCutShortStopsWithTheRightCounts() {
+        Read r = readAll("[\n{\"a\":1},\n{\"a\" 2},\n{\"a\":3},\n{\"a\":");
+        assertEquals(List.of("{\"a\":1}", broken("{\"a\" 2},"), "{\"a\":3}"), r.records());
+        JsonRecordReader.Stop stop = r.stop().orElseThrow();
+        assertEquals(4, stop.recordNumber());
+        assertEquals(29, stop.offset(), "where the cut element begins");
+    }
+
+    @Test
     void afterAResynchronisationBytesThatAreNotUtf8StopWithTheRightCounts() {
         byte[] head = "[\n{\"a\":1},\n{\"a\" 2},\n{\"a\":3},\n{\"a\":\"".getBytes(StandardCharsets.UTF_8);
         byte[] bytes = java.util.Arrays.copyOf(head, head.length + 3);
