@@ -333,6 +333,18 @@ class JsonRecordReaderTest {
     }
 
     @Test
+    void anOversizedBrokenArrayElementIsRefusedWithItsPointerAndTheNextElementIsRead() {
+        String big = "{\"a\":\"" + "x".repeat(JsonRecordReader.MAX_RECORD_CHARS + 10);
+        List<Object> records = read("[\n{\"a\":1},\n" + big + "\n{\"a\":3}\n]\n");
+        assertEquals(3, records.size());
+        JsonRecordReader.OversizedRecord o = assertInstanceOf(JsonRecordReader.OversizedRecord.class, records.get(1));
+        assertEquals(2, o.recordNumber());
+        assertEquals(11, o.offset());
+        assertEquals(big.length() + 1, o.length(), "up to the line where reading resumed");
+        assertEquals("{\"a\":3}", records.get(2));
+    }
+
+    @Test
     void afterTheEndTheReaderStaysFinished() {
         JsonRecordReader r = new JsonRecordReader(new ByteArrayInputStream(new byte[] {(byte) 0xff, (byte) 0xfe, 0}),
                 StandardCharsets.UTF_8, "binary.json");
