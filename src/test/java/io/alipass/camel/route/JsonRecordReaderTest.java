@@ -129,6 +129,12 @@ class JsonRecordReaderTest {
     }
 
     @Test
+    void aBrokenElementInAnArrayWithWindowsLineEndsCostsOnlyItself() {
+        assertEquals(List.of("{\"a\":1}", broken("{\"a\" 2},"), "{\"a\":3}"),
+                read("[\r\n  {\"a\":1},\r\n  {\"a\" 2},\r\n  {\"a\":3}\r\n]\r\n"));
+    }
+
+    @Test
     void aBrokenFirstElementOnTheBracketsLineCostsOnlyItself() {
         assertEquals(List.of(broken("{\"a\":\"x,"), "{\"a\":2}", "{\"a\":3}"), read("[{\"a\":\"x,\n{\"a\":2},\n{\"a\":3}]"));
     }
