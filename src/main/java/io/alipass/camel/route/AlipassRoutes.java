@@ -206,7 +206,7 @@ public final class AlipassRoutes extends RouteBuilder {
                 m.getHeader(AlipayPassConstants.CODE, String.class), m.getHeader(AlipayPassConstants.SUB_CODE, String.class));
     }
 
-    /** A record the file reader refused to keep in memory is invalid input, not something to parse. */
+    /** A record the file reader refused to keep in memory, or found broken, is invalid input, not something to parse. */
     private static void refuseOversized(Exchange exchange) {
         if (exchange.getMessage().getBody() instanceof JsonRecordReader.OversizedRecord big) {
             // A pointer instead of the text, so that the record can be found and resent (the source names the file).
@@ -214,6 +214,11 @@ public final class AlipassRoutes extends RouteBuilder {
                     + ", " + big.length() + " characters long, not kept: too large)",
                     new InvalidPassUpdateException(List.of(new Violation("$",
                             "a record must be at most " + JsonRecordReader.MAX_RECORD_CHARS + " characters"))));
+        }
+        if (exchange.getMessage().getBody() instanceof JsonRecordReader.BrokenRecord broken) {
+            // The reader's reason, not a new parse of the cut text: that text alone may parse (an element after a missing comma).
+            throw PassCall.refuse(exchange, broken.text(), new InvalidPassUpdateException(List.of(new Violation("$",
+                    "must be valid JSON (" + broken.problem() + "; the record starts at character offset " + broken.offset() + ")"))));
         }
     }
 

@@ -21,6 +21,8 @@ final class RecordText extends Reader {
     private long keptFrom;
     /** Absolute offset of the next character this reader hands out (may be below keptFrom + kept.length() after a replay). */
     private long position;
+    /** A character handed out before position's, once (see {@link #replayFrom(long, Character)}). */
+    private Character prefix;
 
     RecordText(Reader in) {
         this.in = in;
@@ -68,16 +70,31 @@ final class RecordText extends Reader {
 
     /** Hands out the characters from {@code offset} again (they must still be kept), for a new parser. */
     void replayFrom(long offset) {
+        replayFrom(offset, null);
+    }
+
+    /**
+     * Hands out {@code prefix} and then the characters from {@code offset} again, for a new parser
+     * that must start in a given state: {@code '['} puts a parser that resumes at an array element
+     * inside an array, so that it reads the commas and the closing bracket that follow.
+     */
+    void replayFrom(long offset, Character prefix) {
         if (offset < keptFrom) {
             throw new IllegalStateException("offset " + offset + " is no longer kept");
         }
         position = offset;
+        this.prefix = prefix;
     }
 
     @Override
     public int read(char[] buf, int off, int len) throws IOException {
         if (len == 0) {
             return 0;
+        }
+        if (prefix != null) {
+            buf[off] = prefix;
+            prefix = null;
+            return 1;
         }
         long keptEnd = keptFrom + kept.length();
         if (position >= keptEnd && fill() < 0) {

@@ -322,8 +322,9 @@ public final class BadInputCorpusWriter {
                 "status", "must be one of USED, CLOSED", "record", "status", "must be one of USED, CLOSED", "-");
         write(name("bom", "json"), concat(utf8Bom, bytes(inst("s1", "verify_code", "\"1\""), StandardCharsets.UTF_8)),
                 "verify_type", "must be sent together", "record", "verify_type", "must be sent together", "-");
+        // A second byte-order mark is not JSON, in a file as in a message: the record is refused as broken.
         write(name("bom", "json"), concat(utf8Bom, utf8Bom, bytes(inst("s1", "status", "\"DONE\""), StandardCharsets.UTF_8)),
-                "$", "must be valid JSON", "record", "status", "must be one of USED, CLOSED", "-");
+                "$", "must be valid JSON", "record", "$", "must be valid JSON", "-");
         String good = inst("s1", "status", "\"CLOSED\"", "tpl_params", "{\"title\":\"会员券\"}");
         byte[] utf16le = concat(new byte[] {(byte) 0xFF, (byte) 0xFE}, bytes(good, StandardCharsets.UTF_16LE));
         byte[] utf16be = concat(new byte[] {(byte) 0xFE, (byte) 0xFF}, bytes(good, StandardCharsets.UTF_16BE));

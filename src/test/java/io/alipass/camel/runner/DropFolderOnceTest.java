@@ -41,6 +41,11 @@ class DropFolderOnceTest {
         Path inbox = Files.createDirectories(data.resolve("inbox"));
         Path done = Files.createDirectories(data.resolve("done"));
         write(inbox, "broken-array.json", "[" + rec(21) + "," + rec(22) + ",{\"api\" 3}," + rec(23) + "]");
+        write(inbox, "line-array.json", "[\n" + rec(51) + ",\n{\"api\":\"instance.update\",\"serial_number\" \"DEMO-0052\"},\n" + rec(53) + "\n]\n");
+        write(inbox, "pretty-array.json", "[\n  {\n    \"api\": \"instance.update\",\n    \"serial_number\": \"DEMO-0054\"\n  },\n"
+                + "  {\n    \"api\": \"instance.update\",\n    \"serial_number\": \"DEMO-0055\n  },\n"
+                + "  {\n    \"api\": \"instance.update\",\n    \"serial_number\": \"DEMO-0056\"\n  }\n]\n");
+        write(inbox, "trailing-comma.json", "[\n" + rec(57) + ",\n" + rec(58) + ",\n]\n");
         write(inbox, "unterminated.jsonl", "{\"api\":\"instance.update\",\"serial_number\":\"DEMO-0031\"\n" + rec(32) + "\n");
         write(inbox, "pretty-then-broken.json", "{\n  \"api\": \"instance.update\",\n  \"serial_number\": \"DEMO-0033\"\n}\n{\"api\": \"x\",\n" + rec(34) + "\n");
         write(inbox, "line-then-pretty.json", rec(35) + "\n{\n  \"api\": \"instance.update\",\n  \"serial_number\": \"DEMO-0036\"\n}\n");
@@ -91,6 +96,37 @@ class DropFolderOnceTest {
         JsonNode doc = JSON.readTree(data.resolve("error/broken-array.json.error.json").toFile());
         assertEquals(2, doc.path("records_handed_on").asInt(), doc.toString());
         assertEquals(3, doc.path("stopped_at_record").asInt(), doc.toString());
+    }
+
+    @Test
+    void aBrokenElementOfAnArrayWithOneElementPerLineCostsOnlyItselfAndTheFileIsDone() {
+        assertEquals(List.of("DEMO-0051", "DEMO-0053"), from("line-array.json").stream()
+                .filter(o -> !o.path("outcome").asText().equals("invalid-input")).map(o -> o.path("key").asText()).sorted().toList());
+        JsonNode broken = from("line-array.json").stream().filter(o -> o.path("outcome").asText().equals("invalid-input")).findFirst().orElseThrow();
+        assertEquals(2, broken.path("source").path("record").asInt(), broken.toString());
+        assertEquals("{\"api\":\"instance.update\",\"serial_number\" \"DEMO-0052\"},", broken.path("input").asText(), broken.toString());
+        String rule = broken.path("violations").get(0).path("rule").asText();
+        assertTrue(rule.startsWith("must be valid JSON (") && rule.contains("starts at character offset 79)"), rule);
+        assertTrue(Files.exists(data.resolve("done/line-array.json")));
+    }
+
+    @Test
+    void aBrokenElementOfAPrettyPrintedArrayCostsOnlyItself() {
+        List<JsonNode> out = from("pretty-array.json");
+        assertEquals(3, out.size(), out.toString());
+        assertEquals(List.of("DEMO-0054", "DEMO-0056"), out.stream().filter(o -> !o.path("outcome").asText().equals("invalid-input"))
+                .map(o -> o.path("key").asText()).sorted().toList());
+        assertTrue(Files.exists(data.resolve("done/pretty-array.json")));
+    }
+
+    @Test
+    void aTrailingCommaLosesNoRecordAndTheErrorDocumentSaysSo() throws Exception {
+        assertEquals(List.of("DEMO-0057", "DEMO-0058"), keys("trailing-comma.json"));
+        JsonNode doc = JSON.readTree(data.resolve("error/trailing-comma.json.error.json").toFile());
+        assertEquals(2, doc.path("records_handed_on").asInt(), doc.toString());
+        assertEquals(3, doc.path("stopped_at_record").asInt(), doc.toString());
+        assertTrue(doc.path("reason").asText().contains("trailing comma") && doc.path("reason").asText().contains("no record was lost"),
+                doc.toString());
     }
 
     @Test
