@@ -17,7 +17,6 @@ import java.security.Provider;
 import java.security.PublicKey;
 import java.security.Security;
 import java.security.cert.X509Certificate;
-import java.time.Duration;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -67,8 +66,7 @@ record AlipayApp(GatewayProtocol protocol, GatewayTransport transport, AdaptiveC
             throw new AlipayPassConfigurationException("rateLimit", "must be 0 (no limit) or more, was " + c.getRateLimit());
         }
         GatewayTransport transport = c.getTransport() != null ? c.getTransport()
-                : component.transport(new GatewayCallSettings(url.trim(), Duration.ofMillis(c.getConnectTimeout()),
-                        Duration.ofMillis(c.getReadTimeout()), c.getMaxConnections(), c.getRateLimit(), c.getSslContext()));
+                : component.transport(GatewayCallSettings.of(c));
         // Certificate downloads after Alipay rotates its certificate go through the app's own pool.
         GatewayProtocol protocol = c.getProtocol() != null ? c.getProtocol() : protocol(c, transport);
         AdaptiveCallRate rate = component.callRate(url.trim(), protocol.appId(), c.getRateLimit());

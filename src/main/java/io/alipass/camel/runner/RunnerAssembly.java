@@ -13,12 +13,13 @@ import io.alipass.camel.route.BearerTokenCheck;
 import io.alipass.camel.route.DropFolderGuard;
 import io.alipass.camel.route.JsonRecordSplitter;
 import io.alipass.camel.route.FileDropErrorWriter;
-import io.alipass.camel.component.GatewayCallSettings;
+
 import io.alipass.camel.route.RecordFileEnd;
 import io.alipass.camel.route.DropFolderSurvey;
 import io.alipass.camel.route.DropFolderReadLock;
 import io.alipass.camel.route.HttpOutcomeResponder;
 import io.alipass.camel.component.PooledGatewayTransport;
+import io.alipass.camel.component.AlipayPassConfiguration;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -139,14 +140,17 @@ final class RunnerAssembly extends MainListenerSupport {
             protocol = configuredProtocol(settings, settings.certificateMode() ? certificateDownloads(context, gatewayUrl) : null,
                     CertificateWatch.cacheDir(pc));
         }
-        GatewayCallSettings call = callSettings(gatewayUrl);
+        AlipayPassConfiguration app = callSettings(gatewayUrl);
+        app.setProtocol(protocol);
+        app.setChannelId(channelId());
+        app.setOutcomeListener(tally);
         if (protocol.alipayCertificates() != null) {
             addService(context, CertificateWatch.of(context, protocol, meters, pc));
         }
         try {
             // The template's parameters are set once here from the alipass.* properties, so each source's YAML
             // names only its source.
-            AlipassRoutes routes = new AlipassRoutes(protocol, call, channelId(), tally).templateDefaults(Map.of(
+            AlipassRoutes routes = new AlipassRoutes(app).templateDefaults(Map.of(
                     "successUri", "{{alipass.success-uri}}",
                     "failureUri", "{{alipass.failure-uri}}",
                     "deadLetterUri", "{{alipass.dead-letter-uri}}",
@@ -332,11 +336,14 @@ final class RunnerAssembly extends MainListenerSupport {
                 .build();
     }
 
-    private GatewayCallSettings callSettings(String gatewayUrl) {
-        return GatewayCallSettings.of(gatewayUrl)
-                .withTimeouts(settings.connectTimeout(), settings.readTimeout())
-                .withMaxConnections(settings.maxConnections())
-                .withRateLimit(settings.rateLimit());
+    private AlipayPassConfiguration callSettings(String gatewayUrl) {
+        AlipayPassConfiguration c = new AlipayPassConfiguration();
+        c.setGatewayUrl(gatewayUrl);
+        c.setConnectTimeout(Math.toIntExact(settings.connectTimeout().toMillis()));
+        c.setReadTimeout(Math.toIntExact(settings.readTimeout().toMillis()));
+        c.setMaxConnections(settings.maxConnections());
+        c.setRateLimit(settings.rateLimit());
+        return c;
     }
 
     /** The transport of certificate downloads, closed with the context. */
