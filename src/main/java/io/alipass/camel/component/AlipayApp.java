@@ -55,6 +55,24 @@ record AlipayApp(GatewayProtocol protocol, GatewayTransport transport, AdaptiveC
             default -> throw new AlipayPassConfigurationException("api", "must be " + INSTANCE_UPDATE + ", " + TEMPLATE_UPDATE
                     + " or " + UPDATE + " (alipay-pass:instance-update), was '" + api + "'");
         }
+        GatewayTransport transport = transport(component, c);
+        // Certificate downloads after Alipay rotates its certificate go through the app's own pool.
+        GatewayProtocol protocol = c.getProtocol() != null ? c.getProtocol() : protocol(c, transport);
+        AdaptiveCallRate rate = component.callRate(c.getGatewayUrl().trim(), protocol.appId(), c.getRateLimit());
+        OutcomeListener listener = c.getOutcomeListener() != null ? c.getOutcomeListener() : OutcomeListener.NONE;
+        return new AlipayApp(protocol, transport, rate,
+                new EnrichProcessor(blank(c.getChannelId()) ? null : c.getChannelId().trim(), method, fixed),
+                new SigningProcessor(protocol), new GatewayResponseProcessor(protocol, listener), c.isThrowExceptionOnFailure());
+    }
+
+    /** The protocol these options describe (the configured one, or one built from keys and certificates), checked. */
+    static GatewayProtocol protocol(AlipayPassComponent component, AlipayPassConfiguration c) {
+        GatewayTransport transport = transport(component, c);
+        return c.getProtocol() != null ? c.getProtocol() : protocol(c, transport);
+    }
+
+    /** The connection options, checked, and the transport they lead to (shared by endpoints that connect alike). */
+    private static GatewayTransport transport(AlipayPassComponent component, AlipayPassConfiguration c) {
         String url = c.getGatewayUrl();
         if (blank(url) || !url.startsWith("https://") && !url.startsWith("http://")) {
             throw new AlipayPassConfigurationException("gatewayUrl", "must start with https:// (or http:// for a local sandbox), was '" + url + "'");
@@ -65,15 +83,7 @@ record AlipayApp(GatewayProtocol protocol, GatewayTransport transport, AdaptiveC
         if (!(c.getRateLimit() >= 0) || Double.isInfinite(c.getRateLimit())) {
             throw new AlipayPassConfigurationException("rateLimit", "must be 0 (no limit) or more, was " + c.getRateLimit());
         }
-        GatewayTransport transport = c.getTransport() != null ? c.getTransport()
-                : component.transport(GatewayCallSettings.of(c));
-        // Certificate downloads after Alipay rotates its certificate go through the app's own pool.
-        GatewayProtocol protocol = c.getProtocol() != null ? c.getProtocol() : protocol(c, transport);
-        AdaptiveCallRate rate = component.callRate(url.trim(), protocol.appId(), c.getRateLimit());
-        OutcomeListener listener = c.getOutcomeListener() != null ? c.getOutcomeListener() : OutcomeListener.NONE;
-        return new AlipayApp(protocol, transport, rate,
-                new EnrichProcessor(blank(c.getChannelId()) ? null : c.getChannelId().trim(), method, fixed),
-                new SigningProcessor(protocol), new GatewayResponseProcessor(protocol, listener), c.isThrowExceptionOnFailure());
+        return c.getTransport() != null ? c.getTransport() : component.transport(GatewayCallSettings.of(c));
     }
 
     private static GatewayProtocol protocol(AlipayPassConfiguration c, GatewayTransport transport) {

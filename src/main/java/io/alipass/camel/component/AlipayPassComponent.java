@@ -1,6 +1,7 @@
 package io.alipass.camel.component;
 
 import io.alipass.camel.gateway.AdaptiveCallRate;
+import io.alipass.camel.gateway.GatewayProtocol;
 import io.alipass.camel.gateway.GatewayTransport;
 import java.io.IOException;
 import java.util.Map;
@@ -43,6 +44,20 @@ public class AlipayPassComponent extends DefaultComponent {
     /** The options every endpoint of this component starts from. */
     public void setConfiguration(AlipayPassConfiguration configuration) {
         this.configuration = configuration;
+    }
+
+    /**
+     * Builds the app's protocol from this component's options now (keys read, certificates checked, the
+     * certificate downloads going through the pool its endpoints use) and keeps it as the {@code protocol}
+     * option, so that every endpoint created afterwards shares it: one certificate store, which a watcher
+     * of certificate expiry can look at. Call it once the options are final and before routes start.
+     *
+     * @throws AlipayPassConfigurationException naming the option that is missing or unusable
+     */
+    public GatewayProtocol resolveProtocol() {
+        GatewayProtocol protocol = AlipayApp.protocol(this, configuration);
+        configuration.setProtocol(protocol);
+        return protocol;
     }
 
     /** The pooled client for these connection settings, created on first use. */
