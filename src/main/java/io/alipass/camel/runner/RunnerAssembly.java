@@ -45,7 +45,8 @@ import org.springframework.jms.connection.CachingConnectionFactory;
 /**
  * Builds the runner inside camel-main, once the properties are loaded and before the YAML routes are:
  * binds {@link RunnerSettings}, starts the embedded broker and the demo gateway when they are wanted,
- * adds {@link AlipassRoutes} with a {@link RunTally}, and binds the beans the YAML routes name:
+ * forwards the app's properties to the {@code alipay-pass} component ({@link AppProperty}), adds
+ * {@link AlipassRoutes} with a {@link RunTally}, and binds the beans the YAML routes name:
  * {@code alipassTally}, {@code alipassFileRecords}, {@code alipassFileWorkers}, {@code alipassFileErrors}, {@code alipassDropFolderGuard},
  * {@code alipassTokenCheck}, {@code alipassHttpResponder}.
  *
