@@ -18,6 +18,7 @@ import java.security.PublicKey;
 import java.security.Security;
 import java.security.cert.X509Certificate;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.Supplier;
 
 /**
@@ -57,7 +58,8 @@ record AlipayApp(GatewayProtocol protocol, GatewayTransport transport, AdaptiveC
         }
         GatewayTransport transport = transport(component, c);
         // Certificate downloads after Alipay rotates its certificate go through the app's own pool.
-        GatewayProtocol protocol = c.getProtocol() != null ? c.getProtocol() : protocol(c, transport);
+        GatewayProtocol shared = component.resolvedProtocolFor(c);
+        GatewayProtocol protocol = c.getProtocol() != null ? c.getProtocol() : shared != null ? shared : protocol(c, transport);
         AdaptiveCallRate rate = component.callRate(c.getGatewayUrl().trim(), protocol.appId(), c.getRateLimit());
         OutcomeListener listener = c.getOutcomeListener() != null ? c.getOutcomeListener() : OutcomeListener.NONE;
         return new AlipayApp(protocol, transport, rate,
@@ -69,6 +71,22 @@ record AlipayApp(GatewayProtocol protocol, GatewayTransport transport, AdaptiveC
     static GatewayProtocol protocol(AlipayPassComponent component, AlipayPassConfiguration c) {
         GatewayTransport transport = transport(component, c);
         return c.getProtocol() != null ? c.getProtocol() : protocol(c, transport);
+    }
+
+    /** Whether two sets of options describe the same app, reached the same way (every option a protocol is built from). */
+    static boolean sameApp(AlipayPassConfiguration a, AlipayPassConfiguration b) {
+        return Objects.equals(a.getGatewayUrl(), b.getGatewayUrl()) && Objects.equals(a.getAppId(), b.getAppId())
+                && Objects.equals(a.getSignType(), b.getSignType()) && Objects.equals(a.getCharset(), b.getCharset())
+                && Objects.equals(a.getPrivateKey(), b.getPrivateKey())
+                && Objects.equals(a.getPrivateKeyPassword(), b.getPrivateKeyPassword())
+                && Objects.equals(a.getAlipayPublicKey(), b.getAlipayPublicKey())
+                && Objects.equals(a.getAppCert(), b.getAppCert()) && Objects.equals(a.getAlipayCert(), b.getAlipayCert())
+                && Objects.equals(a.getAlipayRootCert(), b.getAlipayRootCert())
+                && Objects.equals(a.getCertificateCacheDir(), b.getCertificateCacheDir())
+                && a.isVerifyResponse() == b.isVerifyResponse() && Objects.equals(a.getAppAuthToken(), b.getAppAuthToken())
+                && Objects.equals(a.getSigningProvider(), b.getSigningProvider())
+                && GatewayCallSettings.of(a).equals(GatewayCallSettings.of(b)) && a.getTransport() == b.getTransport()
+                && a.getProtocol() == b.getProtocol();
     }
 
     /** The connection options, checked, and the transport they lead to (shared by endpoints that connect alike). */

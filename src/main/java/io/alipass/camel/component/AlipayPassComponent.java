@@ -29,6 +29,8 @@ public class AlipayPassComponent extends DefaultComponent {
     private final Map<GatewayCallSettings, PooledGatewayTransport> transports = new ConcurrentHashMap<>();
     private final Map<String, AdaptiveCallRate> callRates = new ConcurrentHashMap<>();
     private final Map<String, Double> ceilings = new ConcurrentHashMap<>();
+    private volatile GatewayProtocol resolved;
+    private volatile AlipayPassConfiguration resolvedFrom;
 
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
@@ -48,16 +50,23 @@ public class AlipayPassComponent extends DefaultComponent {
 
     /**
      * Builds the app's protocol from this component's options now (keys read, certificates checked, the
-     * certificate downloads going through the pool its endpoints use) and keeps it as the {@code protocol}
-     * option, so that every endpoint created afterwards shares it: one certificate store, which a watcher
-     * of certificate expiry can look at. Call it once the options are final and before routes start.
+     * certificate downloads going through the pool its endpoints use) and keeps it, so that every endpoint
+     * of this app shares it: one certificate store, which a watcher of certificate expiry can look at. An
+     * endpoint whose URI names another app (its own {@code appId}, key...) still builds its own. Call it
+     * once the options are final and before routes start.
      *
      * @throws AlipayPassConfigurationException naming the option that is missing or unusable
      */
     public GatewayProtocol resolveProtocol() {
         GatewayProtocol protocol = AlipayApp.protocol(this, configuration);
-        configuration.setProtocol(protocol);
+        resolvedFrom = configuration.copy();
+        resolved = protocol;
         return protocol;
+    }
+
+    /** The protocol {@link #resolveProtocol()} built, if these endpoint options describe the same app. */
+    GatewayProtocol resolvedProtocolFor(AlipayPassConfiguration endpoint) {
+        return resolved != null && AlipayApp.sameApp(resolvedFrom, endpoint) ? resolved : null;
     }
 
     /** The pooled client for these connection settings, created on first use. */

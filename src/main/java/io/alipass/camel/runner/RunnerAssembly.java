@@ -226,7 +226,7 @@ final class RunnerAssembly extends MainListenerSupport {
         AlipayPassConfiguration app = routes.component().getConfiguration();
         b.append("gateway:       ").append(settings.sandbox()
                 ? demo.url() + "  (built-in sandbox, app " + DemoGateway.APP_ID + ", keys in " + demo.keysDir() + ")"
-                : app.getGatewayUrl() + "  (app " + app.getProtocol().appId() + ")").append('\n');
+                : app.getGatewayUrl() + "  (app " + app.getAppId() + ")").append('\n');
         if (settings.file().enabled()) {
             b.append("drop files in: ").append(absolute(settings.file().inbox())).append('\n');
             b.append("read files to: ").append(absolute(settings.file().done()))
