@@ -86,10 +86,8 @@ class RunnerComponentPropertiesTest {
         assertEquals(DROPPED, runner.tally().done());
     }
 
-    @Test
-    void aMissingAppIdStopsTheStartNamingBothPropertiesAndNoKey(@TempDir Path data) throws Exception {
-        List<String> app = app("--alipass.", CrashBenchTool.APP_ID);
-        app.removeIf(a -> a.startsWith("--alipass.app-id="));
+    /** Runs and returns what the runner wrote to standard error; the exit code must be EXIT_CANNOT_START. */
+    private static String cannotStart(Path data, List<String> app) throws Exception {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         PrintStream before = System.err;
         int exit;
@@ -99,9 +97,27 @@ class RunnerComponentPropertiesTest {
         } finally {
             System.setErr(before);
         }
-        assertEquals(AlipassRunner.EXIT_CANNOT_START, exit);
         String said = err.toString(StandardCharsets.UTF_8);
+        assertEquals(AlipassRunner.EXIT_CANNOT_START, exit, said);
+        return said;
+    }
+
+    @Test
+    void aMissingAppIdStopsTheStartNamingBothProperties(@TempDir Path data) throws Exception {
+        List<String> app = app("--alipass.", CrashBenchTool.APP_ID);
+        app.removeIf(a -> a.startsWith("--alipass.app-id="));
+        String said = cannotStart(data, app);
         assertTrue(said.contains("alipass: cannot start: alipass.app-id (camel.component.alipay-pass.app-id) is required"), said);
-        assertFalse(said.contains("BEGIN"), "no key text");
+    }
+
+    @Test
+    void anUnusablePrivateKeyStopsTheStartByItsNameWithoutQuotingIt(@TempDir Path data) throws Exception {
+        String secret = "MIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC-not-a-key-secret";
+        List<String> app = app("--alipass.", CrashBenchTool.APP_ID);
+        app.removeIf(a -> a.startsWith("--alipass.private-key="));
+        app.add("--alipass.private-key=" + secret);
+        String said = cannotStart(data, app);
+        assertTrue(said.contains("alipass: cannot start: alipass.private-key (camel.component.alipay-pass.private-key)"), said);
+        assertFalse(said.contains(secret), said);
     }
 }
