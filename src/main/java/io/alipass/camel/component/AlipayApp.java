@@ -17,8 +17,8 @@ import java.security.Provider;
 import java.security.PublicKey;
 import java.security.Security;
 import java.security.cert.X509Certificate;
-import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.Supplier;
 
 /**
@@ -56,6 +56,41 @@ record AlipayApp(GatewayProtocol protocol, GatewayTransport transport, AdaptiveC
             default -> throw new AlipayPassConfigurationException("api", "must be " + INSTANCE_UPDATE + ", " + TEMPLATE_UPDATE
                     + " or " + UPDATE + " (alipay-pass:instance-update), was '" + api + "'");
         }
+        GatewayTransport transport = transport(component, c);
+        // Certificate downloads after Alipay rotates its certificate go through the app's own pool.
+        GatewayProtocol shared = component.resolvedProtocolFor(c);
+        GatewayProtocol protocol = c.getProtocol() != null ? c.getProtocol() : shared != null ? shared : protocol(c, transport);
+        AdaptiveCallRate rate = component.callRate(c.getGatewayUrl().trim(), protocol.appId(), c.getRateLimit());
+        OutcomeListener listener = c.getOutcomeListener() != null ? c.getOutcomeListener() : OutcomeListener.NONE;
+        return new AlipayApp(protocol, transport, rate,
+                new EnrichProcessor(blank(c.getChannelId()) ? null : c.getChannelId().trim(), method, fixed),
+                new SigningProcessor(protocol), new GatewayResponseProcessor(protocol, listener), c.isThrowExceptionOnFailure());
+    }
+
+    /** The protocol these options describe (the configured one, or one built from keys and certificates), checked. */
+    static GatewayProtocol protocol(AlipayPassComponent component, AlipayPassConfiguration c) {
+        GatewayTransport transport = transport(component, c);
+        return c.getProtocol() != null ? c.getProtocol() : protocol(c, transport);
+    }
+
+    /** Whether two sets of options describe the same app, reached the same way (every option a protocol is built from). */
+    static boolean sameApp(AlipayPassConfiguration a, AlipayPassConfiguration b) {
+        return Objects.equals(a.getGatewayUrl(), b.getGatewayUrl()) && Objects.equals(a.getAppId(), b.getAppId())
+                && Objects.equals(a.getSignType(), b.getSignType()) && Objects.equals(a.getCharset(), b.getCharset())
+                && Objects.equals(a.getPrivateKey(), b.getPrivateKey())
+                && Objects.equals(a.getPrivateKeyPassword(), b.getPrivateKeyPassword())
+                && Objects.equals(a.getAlipayPublicKey(), b.getAlipayPublicKey())
+                && Objects.equals(a.getAppCert(), b.getAppCert()) && Objects.equals(a.getAlipayCert(), b.getAlipayCert())
+                && Objects.equals(a.getAlipayRootCert(), b.getAlipayRootCert())
+                && Objects.equals(a.getCertificateCacheDir(), b.getCertificateCacheDir())
+                && a.isVerifyResponse() == b.isVerifyResponse() && Objects.equals(a.getAppAuthToken(), b.getAppAuthToken())
+                && Objects.equals(a.getSigningProvider(), b.getSigningProvider())
+                && GatewayCallSettings.of(a).equals(GatewayCallSettings.of(b)) && a.getTransport() == b.getTransport()
+                && a.getProtocol() == b.getProtocol();
+    }
+
+    /** The connection options, checked, and the transport they lead to (shared by endpoints that connect alike). */
+    private static GatewayTransport transport(AlipayPassComponent component, AlipayPassConfiguration c) {
         String url = c.getGatewayUrl();
         if (blank(url) || !url.startsWith("https://") && !url.startsWith("http://")) {
             throw new AlipayPassConfigurationException("gatewayUrl", "must start with https:// (or http:// for a local sandbox), was '" + url + "'");
@@ -66,16 +101,7 @@ record AlipayApp(GatewayProtocol protocol, GatewayTransport transport, AdaptiveC
         if (!(c.getRateLimit() >= 0) || Double.isInfinite(c.getRateLimit())) {
             throw new AlipayPassConfigurationException("rateLimit", "must be 0 (no limit) or more, was " + c.getRateLimit());
         }
-        GatewayTransport transport = c.getTransport() != null ? c.getTransport()
-                : component.transport(new GatewayCallSettings(url.trim(), Duration.ofMillis(c.getConnectTimeout()),
-                        Duration.ofMillis(c.getReadTimeout()), c.getMaxConnections(), c.getRateLimit(), c.getSslContext()));
-        // Certificate downloads after Alipay rotates its certificate go through the app's own pool.
-        GatewayProtocol protocol = c.getProtocol() != null ? c.getProtocol() : protocol(c, transport);
-        AdaptiveCallRate rate = component.callRate(url.trim(), protocol.appId(), c.getRateLimit());
-        OutcomeListener listener = c.getOutcomeListener() != null ? c.getOutcomeListener() : OutcomeListener.NONE;
-        return new AlipayApp(protocol, transport, rate,
-                new EnrichProcessor(blank(c.getChannelId()) ? null : c.getChannelId().trim(), method, fixed),
-                new SigningProcessor(protocol), new GatewayResponseProcessor(protocol, listener), c.isThrowExceptionOnFailure());
+        return c.getTransport() != null ? c.getTransport() : component.transport(GatewayCallSettings.of(c));
     }
 
     private static GatewayProtocol protocol(AlipayPassConfiguration c, GatewayTransport transport) {

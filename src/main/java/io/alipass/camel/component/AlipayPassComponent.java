@@ -1,6 +1,7 @@
 package io.alipass.camel.component;
 
 import io.alipass.camel.gateway.AdaptiveCallRate;
+import io.alipass.camel.gateway.GatewayProtocol;
 import io.alipass.camel.gateway.GatewayTransport;
 import java.io.IOException;
 import java.util.Map;
@@ -28,6 +29,8 @@ public class AlipayPassComponent extends DefaultComponent {
     private final Map<GatewayCallSettings, PooledGatewayTransport> transports = new ConcurrentHashMap<>();
     private final Map<String, AdaptiveCallRate> callRates = new ConcurrentHashMap<>();
     private final Map<String, Double> ceilings = new ConcurrentHashMap<>();
+    private volatile GatewayProtocol resolved;
+    private volatile AlipayPassConfiguration resolvedFrom;
 
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
@@ -43,6 +46,27 @@ public class AlipayPassComponent extends DefaultComponent {
     /** The options every endpoint of this component starts from. */
     public void setConfiguration(AlipayPassConfiguration configuration) {
         this.configuration = configuration;
+    }
+
+    /**
+     * Builds the app's protocol from this component's options now (keys read, certificates checked, the
+     * certificate downloads going through the pool its endpoints use) and keeps it, so that every endpoint
+     * of this app shares it: one certificate store, which a watcher of certificate expiry can look at. An
+     * endpoint whose URI names another app (its own {@code appId}, key...) still builds its own. Call it
+     * once the options are final and before routes start.
+     *
+     * @throws AlipayPassConfigurationException naming the option that is missing or unusable
+     */
+    public GatewayProtocol resolveProtocol() {
+        GatewayProtocol protocol = AlipayApp.protocol(this, configuration);
+        resolvedFrom = configuration.copy();
+        resolved = protocol;
+        return protocol;
+    }
+
+    /** The protocol {@link #resolveProtocol()} built, if these endpoint options describe the same app. */
+    GatewayProtocol resolvedProtocolFor(AlipayPassConfiguration endpoint) {
+        return resolved != null && AlipayApp.sameApp(resolvedFrom, endpoint) ? resolved : null;
     }
 
     /** The pooled client for these connection settings, created on first use. */

@@ -9,15 +9,23 @@ import io.alipass.camel.gateway.GatewayConfigurationException;
 public class AlipayPassConfigurationException extends GatewayConfigurationException {
     private static final long serialVersionUID = 1L;
     private final String option;
+    private final String problem;
 
     public AlipayPassConfigurationException(String option, String problem) {
         super("alipay-pass option " + option + " " + problem);
         this.option = option;
+        this.problem = problem;
     }
 
     public AlipayPassConfigurationException(String option, String problem, Throwable cause) {
         super("alipay-pass option " + option + " " + problem, cause);
         this.option = option;
+        this.problem = problem;
+    }
+
+    /** What is wrong with the option ("is required ..."), without its name; never a secret. */
+    public String problem() {
+        return problem;
     }
 
     /** The option at fault, as named on the URI ({@code privateKey}). */

@@ -69,6 +69,21 @@ public class AlipayPassEndpoint extends DefaultEndpoint {
         return a;
     }
 
+    /**
+     * The enrich step of this endpoint's app (its channel id, its API), for a route that must look at the
+     * validated update before the call (the route template's idempotency check); the producer then goes on
+     * from the exchange's {@link PassCall} without reading the body again. Only after the endpoint started.
+     */
+    public Processor enrichProcessor() {
+        return app().enrich();
+    }
+
+    /** The listener configured for this endpoint's app, or {@link OutcomeListener#NONE}. */
+    public OutcomeListener outcomeListener() {
+        OutcomeListener listener = configuration.getOutcomeListener();
+        return listener == null ? OutcomeListener.NONE : listener;
+    }
+
     public String getApi() {
         return api;
     }

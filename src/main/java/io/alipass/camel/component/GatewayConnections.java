@@ -20,8 +20,8 @@ final class GatewayConnections {
     }
 
     static HttpClientConnectionManager connectionManager(GatewayCallSettings settings) {
-        Timeout connect = Timeout.ofMilliseconds(settings.connectTimeout().toMillis());
-        Timeout read = Timeout.ofMilliseconds(settings.readTimeout().toMillis());
+        Timeout connect = Timeout.ofMilliseconds(settings.connectTimeoutMillis());
+        Timeout read = Timeout.ofMilliseconds(settings.readTimeoutMillis());
         PoolingHttpClientConnectionManagerBuilder builder = PoolingHttpClientConnectionManagerBuilder.create()
                 .setMaxConnTotal(settings.maxConnections())
                 .setMaxConnPerRoute(settings.maxConnections())

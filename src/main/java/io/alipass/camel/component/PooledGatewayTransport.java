@@ -13,8 +13,8 @@ import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
 
 /**
- * The gateway transport on Apache HttpClient 5 with a pooled connection manager built from
- * {@link GatewayCallSettings} (timeouts, pool size, TLS trust). It never follows redirects (a 3xx
+ * The gateway transport on Apache HttpClient 5 with a pooled connection manager built from the
+ * connection options of an {@link AlipayPassConfiguration} (gateway URL, timeouts, pool size, TLS trust). It never follows redirects (a 3xx
  * means the gateway URL or a proxy is wrong), never retries by itself, and keeps no cookies.
  * One instance per gateway URL; thread-safe; {@link #close()} releases the pool.
  */
@@ -22,7 +22,19 @@ public final class PooledGatewayTransport implements GatewayTransport, AutoClose
     private final String gatewayUrl;
     private final CloseableHttpClient client;
 
-    public PooledGatewayTransport(GatewayCallSettings settings) {
+    /** A pool for the connection options of {@code options} (its gateway URL, timeouts, pool size and TLS context). */
+    public PooledGatewayTransport(AlipayPassConfiguration options) {
+        this(GatewayCallSettings.of(options));
+    }
+
+    /** A pool to {@code gatewayUrl} with the component's default timeouts and pool size (certificate downloads, tests). */
+    public static PooledGatewayTransport to(String gatewayUrl) {
+        AlipayPassConfiguration options = new AlipayPassConfiguration();
+        options.setGatewayUrl(gatewayUrl);
+        return new PooledGatewayTransport(options);
+    }
+
+    PooledGatewayTransport(GatewayCallSettings settings) {
         Objects.requireNonNull(settings, "settings");
         this.gatewayUrl = settings.gatewayUrl();
         this.client = HttpClients.custom()

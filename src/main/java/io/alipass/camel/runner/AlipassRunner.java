@@ -203,6 +203,16 @@ public final class AlipassRunner {
         }
 
         @Override
+        public void afterConfigure(BaseMainSupport m) {
+            try {
+                assembly.afterConfigure(m);
+            } catch (RuntimeException e) {
+                startFailure = e;
+                throw e;
+            }
+        }
+
+        @Override
         public void afterStart(BaseMainSupport m) {
             assembly.afterStart(m);
             started.countDown();

@@ -4,7 +4,6 @@ import io.alipass.camel.gateway.CertificateExpiry;
 import io.alipass.camel.gateway.GatewayProtocol;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -27,8 +26,6 @@ import org.slf4j.LoggerFactory;
 final class CertificateWatch extends ServiceSupport {
     /** The property of the warning period, in days. */
     static final String WARNING_DAYS = "alipass.certificate-warning-days";
-    /** The property of the folder that keeps downloaded Alipay certificates. */
-    static final String CACHE_DIR = "alipass.certificate-cache-dir";
     static final String GAUGE = "alipass.certificate.expiry";
     private static final Logger LOG = LoggerFactory.getLogger(CertificateWatch.class);
 
@@ -79,12 +76,6 @@ final class CertificateWatch extends ServiceSupport {
             health.register(new CertificateHealthCheck(expiry));
         }
         return new CertificateWatch(expiry, meters, Duration.ofDays(1));
-    }
-
-    /** The folder of {@code alipass.certificate-cache-dir}, or null when it is empty. */
-    static Path cacheDir(PropertiesComponent pc) {
-        String dir = pc.resolveProperty(CACHE_DIR).map(String::trim).orElse("");
-        return dir.isEmpty() ? null : Path.of(dir).toAbsolutePath();
     }
 
     /** Logs one warning per certificate that expires within the warning period; returns how many. */

@@ -1,24 +1,19 @@
 package io.alipass.camel.runner;
 
 import io.alipass.camel.gateway.AdaptiveCallRate;
-import io.alipass.camel.gateway.CertificateReader;
-import io.alipass.camel.gateway.GatewayConfigurationException;
 import io.alipass.camel.gateway.GatewayProtocol;
-import io.alipass.camel.gateway.GatewayTransport;
-import io.alipass.camel.gateway.KeyReader;
-import io.alipass.camel.gateway.RequestSigner;
-import io.alipass.camel.gateway.ResponseVerifier;
 import io.alipass.camel.route.AlipassRoutes;
 import io.alipass.camel.route.BearerTokenCheck;
 import io.alipass.camel.route.DropFolderGuard;
 import io.alipass.camel.route.JsonRecordSplitter;
 import io.alipass.camel.route.FileDropErrorWriter;
-import io.alipass.camel.component.GatewayCallSettings;
+
 import io.alipass.camel.route.RecordFileEnd;
 import io.alipass.camel.route.DropFolderSurvey;
 import io.alipass.camel.route.DropFolderReadLock;
 import io.alipass.camel.route.HttpOutcomeResponder;
-import io.alipass.camel.component.PooledGatewayTransport;
+import io.alipass.camel.component.AlipayPassConfiguration;
+import io.alipass.camel.component.AlipayPassConfigurationException;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -27,15 +22,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.PrivateKey;
 import java.security.SecureRandom;
-import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.function.Supplier;
+import java.util.function.Function;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.apache.camel.CamelContext;
 import org.apache.camel.util.concurrent.ThreadPoolRejectedPolicy;
@@ -52,7 +45,8 @@ import org.springframework.jms.connection.CachingConnectionFactory;
 /**
  * Builds the runner inside camel-main, once the properties are loaded and before the YAML routes are:
  * binds {@link RunnerSettings}, starts the embedded broker and the demo gateway when they are wanted,
- * adds {@link AlipassRoutes} with a {@link RunTally}, and binds the beans the YAML routes name:
+ * forwards the app's properties to the {@code alipay-pass} component ({@link AppProperty}), adds
+ * {@link AlipassRoutes} with a {@link RunTally}, and binds the beans the YAML routes name:
  * {@code alipassTally}, {@code alipassFileRecords}, {@code alipassFileWorkers}, {@code alipassFileErrors}, {@code alipassDropFolderGuard},
  * {@code alipassTokenCheck}, {@code alipassHttpResponder}.
  *
@@ -75,6 +69,8 @@ final class RunnerAssembly extends MainListenerSupport {
     private DropFolderSurvey survey;
     private String httpToken;
     private DemoGateway demo;
+    private AlipassRoutes routes;
+    private MeterRegistry meterRegistry;
     private EmbeddedBroker broker;
     private String startupBanner;
 
@@ -126,27 +122,28 @@ final class RunnerAssembly extends MainListenerSupport {
         }
         tally = new RunTally(meters);
 
-        GatewayProtocol protocol;
-        String gatewayUrl;
+        // The app: alipass.* (or camel.component.alipay-pass.*) onto the component's options, one table (AppProperty);
+        // camel-main applies camel.component.alipay-pass.* once more after this, so that name wins.
+        AlipayPassConfiguration app = new AlipayPassConfiguration();
+        Function<String, String> property = key -> pc.resolveProperty(key)
+                .map(v -> v.contains("{{") ? context.resolvePropertyPlaceholders(v) : v).orElse(null);
+        AppProperty.applyAll(property, app, context);
         if (settings.sandbox()) {
             demo = new DemoGateway(settings.dataDir().resolve("keys"));
             addService(context, demo);
-            protocol = demoProtocol(demo);
-            gatewayUrl = demo.url();
-        } else {
-            gatewayUrl = settings.gatewayUrl();
-            // Certificate mode downloads a rotated Alipay certificate through a pool of its own (issue 14).
-            protocol = configuredProtocol(settings, settings.certificateMode() ? certificateDownloads(context, gatewayUrl) : null,
-                    CertificateWatch.cacheDir(pc));
+            app.setGatewayUrl(demo.url());
+            app.setAppId(DemoGateway.APP_ID);
+            app.setPrivateKey(demo.appPrivateKey());
+            app.setAlipayPublicKey(demo.alipayPublicKey());
+            if (app.getChannelId() == null) {
+                app.setChannelId(DemoGateway.CHANNEL_ID);
+            }
         }
-        GatewayCallSettings call = callSettings(gatewayUrl);
-        if (protocol.alipayCertificates() != null) {
-            addService(context, CertificateWatch.of(context, protocol, meters, pc));
-        }
+        app.setOutcomeListener(tally);
         try {
             // The template's parameters are set once here from the alipass.* properties, so each source's YAML
             // names only its source.
-            AlipassRoutes routes = new AlipassRoutes(protocol, call, channelId(), tally).templateDefaults(Map.of(
+            routes = new AlipassRoutes(app).templateDefaults(Map.of(
                     "successUri", "{{alipass.success-uri}}",
                     "failureUri", "{{alipass.failure-uri}}",
                     "deadLetterUri", "{{alipass.dead-letter-uri}}",
@@ -156,14 +153,11 @@ final class RunnerAssembly extends MainListenerSupport {
                     "backOffMultiplier", "{{alipass.retry.back-off-multiplier}}",
                     "maximumRedeliveryDelay", "{{alipass.retry.maximum-redelivery-delay}}",
                     "idempotentRepository", "{{alipass.idempotency-repository}}"));
-            // The app's current call rate (adapted to 40005 answers, under alipass.rate-limit); +Inf while
-            // neither limits it.
-            Gauge.builder("alipass.gateway.rate.limit", routes.callRate(), AdaptiveCallRate::currentRate)
-                    .description("calls per second the runner now allows itself to the gateway").register(meters);
             context.addRoutes(routes);
         } catch (Exception e) {
             throw new IllegalStateException("cannot add the alipass routes: " + e.getMessage(), e);
         }
+        meterRegistry = meters;
 
         var registry = context.getRegistry();
         registry.bind("alipassTally", tally);
@@ -194,6 +188,33 @@ final class RunnerAssembly extends MainListenerSupport {
         }
     }
 
+    /**
+     * Once camel-main has applied {@code camel.component.alipay-pass.*} and before any route starts: builds
+     * the app's protocol through the component (so a bad key or certificate stops the start, named by its
+     * runner property), watches certificate expiry in certificate mode, and publishes the app's call rate.
+     */
+    @Override
+    public void afterConfigure(BaseMainSupport main) {
+        CamelContext context = main.getCamelContext();
+        GatewayProtocol protocol;
+        try {
+            protocol = routes.component().resolveProtocol();
+        } catch (AlipayPassConfigurationException e) {
+            String option = e.option();
+            String named = AppProperty.ofOption(option)
+                    .map(p -> p.runnerKey() + " (" + p.componentKey() + ")")
+                    .orElse(AppProperty.COMPONENT_PREFIX + option);
+            throw new RunnerConfigurationException(named, e.problem(), e);
+        }
+        if (protocol.alipayCertificates() != null) {
+            addService(context, CertificateWatch.of(context, protocol, meterRegistry, context.getPropertiesComponent()));
+        }
+        // The app's current call rate (adapted to 40005 answers, under alipass.rate-limit); +Inf while
+        // neither limits it.
+        Gauge.builder("alipass.gateway.rate.limit", routes.callRate(), AdaptiveCallRate::currentRate)
+                .description("calls per second the runner now allows itself to the gateway").register(meterRegistry);
+    }
+
     @Override
     public void afterStart(BaseMainSupport main) {
         startupBanner = banner(main);
@@ -202,9 +223,10 @@ final class RunnerAssembly extends MainListenerSupport {
 
     private String banner(BaseMainSupport main) {
         StringBuilder b = new StringBuilder("\n=== alipass-camel runner started ===\n");
+        AlipayPassConfiguration app = routes.component().getConfiguration();
         b.append("gateway:       ").append(settings.sandbox()
                 ? demo.url() + "  (built-in sandbox, app " + DemoGateway.APP_ID + ", keys in " + demo.keysDir() + ")"
-                : settings.gatewayUrl() + "  (app " + settings.appId() + ")").append('\n');
+                : app.getGatewayUrl() + "  (app " + app.getAppId() + ")").append('\n');
         if (settings.file().enabled()) {
             b.append("drop files in: ").append(absolute(settings.file().inbox())).append('\n');
             b.append("read files to: ").append(absolute(settings.file().done()))
@@ -313,87 +335,6 @@ final class RunnerAssembly extends MainListenerSupport {
             context.addService(service, true, false);
         } catch (Exception e) {
             throw new IllegalStateException("cannot start " + service.getClass().getSimpleName() + ": " + e.getMessage(), e);
-        }
-    }
-
-    private String channelId() {
-        if (settings.channelId() != null) {
-            return settings.channelId();
-        }
-        return settings.sandbox() ? DemoGateway.CHANNEL_ID : null;
-    }
-
-    private GatewayProtocol demoProtocol(DemoGateway gateway) {
-        return GatewayProtocol.builder()
-                .appId(DemoGateway.APP_ID)
-                .signer(new RequestSigner(gateway.appPrivateKey(), settings.signType()))
-                .verifier(new ResponseVerifier(gateway.alipayPublicKey()))
-                .charset(settings.charset())
-                .build();
-    }
-
-    private GatewayCallSettings callSettings(String gatewayUrl) {
-        return GatewayCallSettings.of(gatewayUrl)
-                .withTimeouts(settings.connectTimeout(), settings.readTimeout())
-                .withMaxConnections(settings.maxConnections())
-                .withRateLimit(settings.rateLimit());
-    }
-
-    /** The transport of certificate downloads, closed with the context. */
-    private GatewayTransport certificateDownloads(CamelContext context, String gatewayUrl) {
-        PooledGatewayTransport transport = new PooledGatewayTransport(callSettings(gatewayUrl));
-        addService(context, new ServiceSupport() {
-            @Override
-            protected void doStop() throws Exception {
-                transport.close();
-            }
-        });
-        return transport;
-    }
-
-    /** The protocol for a real gateway; each key or certificate that cannot be used is reported by its property. */
-    static GatewayProtocol configuredProtocol(RunnerSettings s) {
-        return configuredProtocol(s, null, null);
-    }
-
-    /**
-     * The protocol for a real gateway, in certificate mode with these certificate downloads and cache
-     * folder (either may be null); each key or certificate that cannot be used is reported by its property.
-     */
-    static GatewayProtocol configuredProtocol(RunnerSettings s, GatewayTransport certificateDownloads, Path certificateCacheDir) {
-        PrivateKey key = property("alipass.private-key", () -> KeyReader.privateKey(s.privateKey(),
-                s.privateKeyPassword() == null ? null : s.privateKeyPassword().toCharArray()));
-        GatewayProtocol.Builder b = GatewayProtocol.builder()
-                .appId(s.appId())
-                .signer(property("alipass.private-key", () -> new RequestSigner(key, s.signType())))
-                .charset(s.charset())
-                .appAuthToken(s.appAuthToken())
-                .verifyResponses(s.verifyResponse());
-        if (s.certificateMode()) {
-            X509Certificate appCert = property("alipass.app-cert", () -> first(CertificateReader.certificates(s.appCert())));
-            List<X509Certificate> alipayCert = property("alipass.alipay-cert", () -> CertificateReader.certificates(s.alipayCert()));
-            List<X509Certificate> root = property("alipass.alipay-root-cert", () -> CertificateReader.certificates(s.alipayRootCert()));
-            b.certificates(appCert, root).alipayCertificates(alipayCert)
-                    .certificateDownloads(certificateDownloads).certificateCacheDir(certificateCacheDir);
-        } else if (s.alipayPublicKey() != null) {
-            b.verifier(property("alipass.alipay-public-key", () -> new ResponseVerifier(KeyReader.publicKey(s.alipayPublicKey()))));
-        }
-        return property("alipass", b::build);
-    }
-
-    private static X509Certificate first(List<X509Certificate> certificates) {
-        if (certificates.isEmpty()) {
-            throw new GatewayConfigurationException("holds no certificate");
-        }
-        return certificates.get(0);
-    }
-
-    private static <T> T property(String name, Supplier<T> action) {
-        try {
-            return action.get();
-        } catch (GatewayConfigurationException | IllegalArgumentException e) {
-            // The core's messages name the source (a path or "inline text") and the option, never key material.
-            throw new RunnerConfigurationException(name, "cannot be used: " + e.getMessage(), e);
         }
     }
 

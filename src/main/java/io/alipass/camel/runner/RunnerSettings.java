@@ -1,7 +1,5 @@
 package io.alipass.camel.runner;
 
-import io.alipass.camel.gateway.RequestCharset;
-import io.alipass.camel.gateway.SignType;
 import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -9,32 +7,21 @@ import java.util.Locale;
 import java.util.function.Function;
 
 /**
- * Every {@code alipass.*} property of the runner, read once at start-up into one immutable value.
- * Bad values fail with a {@link RunnerConfigurationException} that names the property; secret values
- * (keys, passwords, tokens) are never quoted back.
+ * The runner's own {@code alipass.*} properties (sources, outcomes, retries, once mode), read once at
+ * start-up into one immutable value. Bad values fail with a {@link RunnerConfigurationException} that
+ * names the property; secret values (passwords, tokens) are never quoted back.
  *
- * <p>Paths are as configured (relative ones resolve against the working folder). An empty
- * {@link #gatewayUrl()} means the built-in sandbox gateway with generated keys.
+ * <p>The app's properties (gateway, keys, certificates, timeouts, channel id...) are not read here:
+ * {@link AppProperty} maps them onto the {@code alipay-pass} component, which declares and checks them.
+ * Only whether a gateway was configured at all is kept: without one ({@code alipass.gateway-url} and
+ * {@code camel.component.alipay-pass.gateway-url} both empty) the runner starts its built-in sandbox
+ * gateway with generated keys.
+ *
+ * <p>Paths are as configured (relative ones resolve against the working folder).
  */
 public record RunnerSettings(
         Path dataDir,
-        String gatewayUrl,
-        String appId,
-        SignType signType,
-        RequestCharset charset,
-        Duration connectTimeout,
-        Duration readTimeout,
-        int maxConnections,
-        double rateLimit,
-        String privateKey,
-        String privateKeyPassword,
-        String alipayPublicKey,
-        String appCert,
-        String alipayCert,
-        String alipayRootCert,
-        boolean verifyResponse,
-        String appAuthToken,
-        String channelId,
+        boolean sandbox,
         String defaultApi,
         Retry retry,
         String successUri,
@@ -81,16 +68,6 @@ public record RunnerSettings(
         }
     }
 
-    /** Whether the runner talks to its built-in sandbox gateway rather than a configured one. */
-    public boolean sandbox() {
-        return gatewayUrl == null;
-    }
-
-    /** Whether the app is configured in certificate mode (app-cert, alipay-cert, alipay-root-cert). */
-    public boolean certificateMode() {
-        return appCert != null || alipayCert != null || alipayRootCert != null;
-    }
-
     /**
      * Reads and checks the settings.
      *
@@ -99,30 +76,10 @@ public record RunnerSettings(
      */
     public static RunnerSettings read(Function<String, String> property) {
         Reader r = new Reader(property);
-        String gatewayUrl = r.text("gateway-url");
-        if (gatewayUrl != null && !gatewayUrl.startsWith("https://") && !gatewayUrl.startsWith("http://")) {
-            throw new RunnerConfigurationException(PREFIX + "gateway-url", "must start with https:// (or http:// for a local gateway), was '" + gatewayUrl + "'");
-        }
         Path dataDir = r.path("data-dir", "data");
-        RunnerSettings s = new RunnerSettings(
+        return new RunnerSettings(
                 dataDir,
-                gatewayUrl,
-                r.text("app-id"),
-                r.parse("sign-type", "RSA2", SignType::fromWire),
-                r.parse("charset", "utf-8", RequestCharset::fromWire),
-                Duration.ofMillis(r.longValue("connect-timeout-ms", 5000, 1)),
-                Duration.ofMillis(r.longValue("read-timeout-ms", 15000, 1)),
-                (int) r.longValue("max-connections", 200, 1),
-                r.doubleValue("rate-limit", 0, 0),
-                r.text("private-key"),
-                r.text("private-key-password"),
-                r.text("alipay-public-key"),
-                r.text("app-cert"),
-                r.text("alipay-cert"),
-                r.text("alipay-root-cert"),
-                r.bool("verify-response", true),
-                r.text("app-auth-token"),
-                r.text("channel-id"),
+                !AppProperty.GATEWAY_URL.given(property),
                 r.api("default-api"),
                 new Retry((int) r.longValue("retry.maximum-redeliveries", 5, 0),
                         r.longValue("retry.redelivery-delay", 1000, 0),
@@ -150,41 +107,12 @@ public record RunnerSettings(
                         r.longValue("http.max-body-bytes", 1 << 20, 1)),
                 r.bool("once", false),
                 Duration.ofSeconds(r.longValue("progress-seconds", 10, 1)));
-        s.checkGateway();
-        return s;
-    }
-
-    /** Cross-property rules for a configured (non-sandbox) gateway. */
-    private void checkGateway() {
-        if (sandbox()) {
-            return;
-        }
-        if (appId == null) {
-            throw new RunnerConfigurationException(PREFIX + "app-id", "is required when alipass.gateway-url is set");
-        }
-        if (privateKey == null) {
-            throw new RunnerConfigurationException(PREFIX + "private-key", "is required when alipass.gateway-url is set (a file path or the key text)");
-        }
-        if (certificateMode() && (appCert == null || alipayCert == null || alipayRootCert == null)) {
-            String missing = appCert == null ? "app-cert" : alipayCert == null ? "alipay-cert" : "alipay-root-cert";
-            throw new RunnerConfigurationException(PREFIX + missing, "is required: certificate mode needs app-cert, alipay-cert and alipay-root-cert together");
-        }
-        if (certificateMode() && alipayPublicKey != null) {
-            throw new RunnerConfigurationException(PREFIX + "alipay-public-key", "must be empty in certificate mode (alipay-cert carries Alipay's key)");
-        }
-        if (verifyResponse && !certificateMode() && alipayPublicKey == null) {
-            throw new RunnerConfigurationException(PREFIX + "alipay-public-key", "is required to verify responses (or configure certificate mode)");
-        }
     }
 
     @Override
     public String toString() {
-        // Keys, passwords and tokens are only ever said to be set.
-        return "RunnerSettings[gatewayUrl=" + (sandbox() ? "(sandbox)" : gatewayUrl) + ", appId=" + appId
-                + ", signType=" + signType + ", charset=" + charset.wireName()
-                + ", privateKey=" + (privateKey == null ? "(none)" : "***")
-                + ", certificateMode=" + certificateMode() + ", verifyResponse=" + verifyResponse
-                + ", appAuthToken=" + (appAuthToken == null ? "(none)" : "***") + ", channelId=" + channelId
+        // Passwords and tokens are only ever said to be set (JmsSource and HttpSource hide theirs).
+        return "RunnerSettings[gateway=" + (sandbox ? "(sandbox)" : "(configured)") + ", defaultApi=" + defaultApi
                 + ", retry=" + retry + ", file=" + file + ", jms=" + jms + ", http=" + http + ", once=" + once + "]";
     }
 

@@ -1,7 +1,7 @@
 package io.alipass.camel.bench;
 
 import io.alipass.camel.route.AlipassRoutes;
-import io.alipass.camel.component.GatewayCallSettings;
+import io.alipass.camel.component.AlipayPassConfiguration;
 import jakarta.jms.Connection;
 import jakarta.jms.MessageProducer;
 import jakarta.jms.Session;
@@ -51,8 +51,12 @@ final class RouteLoad implements AutoCloseable {
         factory = new ActiveMQConnectionFactory("vm://" + serverId + "?consumerWindowSize=0");
         camel = new DefaultCamelContext();
         camel.addComponent("jms", JmsComponent.jmsComponent(factory));
-        GatewayCallSettings call = GatewayCallSettings.of(gateway.sandbox.url()).withMaxConnections(maxConnections);
-        camel.addRoutes(new AlipassRoutes(gateway.protocol(), call, BenchGateway.CHANNEL));
+        AlipayPassConfiguration app = new AlipayPassConfiguration();
+        app.setProtocol(gateway.protocol());
+        app.setGatewayUrl(gateway.sandbox.url());
+        app.setChannelId(BenchGateway.CHANNEL);
+        app.setMaxConnections(maxConnections);
+        camel.addRoutes(new AlipassRoutes(app));
         camel.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {

@@ -10,17 +10,17 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** One sandbox gateway on a free loopback port with two registered apps, each with its own key pair. */
-final class TwoSandboxApps implements AutoCloseable {
-    static final String APP_A = "2021000000000001";
-    static final String APP_B = "2021000000000002";
-    static final String CHANNEL = "2088000000000001";
+public final class TwoSandboxApps implements AutoCloseable {
+    public static final String APP_A = "2021000000000001";
+    public static final String APP_B = "2021000000000002";
+    public static final String CHANNEL = "2088000000000001";
     private static final AtomicInteger SERIALS = new AtomicInteger();
 
-    final KeyPair keysA = generate();
-    final KeyPair keysB = generate();
-    final SandboxGateway sandbox;
+    public final KeyPair keysA = generate();
+    public final KeyPair keysB = generate();
+    public final SandboxGateway sandbox;
 
-    TwoSandboxApps() throws Exception {
+    public TwoSandboxApps() throws Exception {
         sandbox = SandboxGateway.start(SandboxSettings.builder().port(0).keysDir(Files.createTempDirectory("sandbox-keys")).build());
         sandbox.registerApp(APP_A, keysA.getPublic());
         sandbox.registerApp(APP_B, keysB.getPublic());
@@ -28,18 +28,18 @@ final class TwoSandboxApps implements AutoCloseable {
     }
 
     /** The private key as bare Base64 text, the way an operator pastes it into a property. */
-    static String text(KeyPair keys) {
+    public static String text(KeyPair keys) {
         return Base64.getEncoder().encodeToString(keys.getPrivate().getEncoded());
     }
 
     /** A pass that exists in the sandbox, fresh for each call. */
-    String issuedPass() {
+    public String issuedPass() {
         String serial = "sn-" + SERIALS.incrementAndGet() + "-" + System.nanoTime();
         sandbox.state().addPass("tpl-1", serial, CHANNEL, Map.of("title", "券标题"));
         return serial;
     }
 
-    static String used(String serial) {
+    public static String used(String serial) {
         return "{\"api\":\"instance.update\",\"serial_number\":\"" + serial + "\",\"channel_id\":\"" + CHANNEL
                 + "\",\"status\":\"USED\",\"verify_code\":\"8612231273\",\"verify_type\":\"wave\"}";
     }

@@ -1,6 +1,6 @@
 package io.alipass.camel.route;
 
-import io.alipass.camel.component.GatewayCallSettings;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -120,7 +120,7 @@ class BadInputCorpusTest {
                 conf.setPort(port);
                 ctx.addService(new VertxPlatformHttpServer(conf));
             }
-            ctx.addRoutes(new AlipassRoutes(protocol(), GatewayCallSettings.of(sandbox.url()), CHANNEL));
+            ctx.addRoutes(new AlipassRoutes(protocol(), sandbox.url(), CHANNEL));
             ctx.getRegistry().bind("dropFolderGuard", new DropFolderGuard(folder.resolve("error").toString()));
             ctx.addRoutes(sourceRoutes(source));
             ctx.start();

@@ -8,7 +8,7 @@ import io.alipass.camel.gateway.RequestSigner;
 import io.alipass.camel.gateway.SignType;
 import io.alipass.camel.sandbox.SandboxGateway;
 import io.alipass.camel.sandbox.SandboxSettings;
-import io.alipass.camel.component.GatewayCallSettings;
+
 import io.alipass.camel.component.PooledGatewayTransport;
 import java.nio.file.Files;
 import java.security.cert.X509Certificate;
@@ -39,7 +39,7 @@ class CertificateRotationRouteTest extends CamelTestSupport {
         sandbox = SandboxGateway.start(SandboxSettings.builder().port(0).keysDir(Files.createTempDirectory("sandbox-keys")).build());
         appCertificate = sandbox.issueAppCertificate(APP_ID, TestKeys.APP.getPublic());
         sandbox.state().addTemplate("tpl-1", "{\"logo\":\"https://example.com/l.png\",\"content\":{\"title\":\"$title$\"}}");
-        downloads = new PooledGatewayTransport(GatewayCallSettings.of(sandbox.url()));
+        downloads = PooledGatewayTransport.to(sandbox.url());
     }
 
     @AfterAll
@@ -57,7 +57,7 @@ class CertificateRotationRouteTest extends CamelTestSupport {
                 .alipayCertificates(List.of(sandbox.alipayCertificate()))
                 .certificateDownloads(downloads)
                 .build();
-        return new AlipassRoutes(protocol, GatewayCallSettings.of(sandbox.url()), CHANNEL);
+        return new AlipassRoutes(protocol, sandbox.url(), CHANNEL);
     }
 
     @Override

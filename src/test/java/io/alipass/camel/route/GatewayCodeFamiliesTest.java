@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.alipass.camel.component.GatewayCallSettings;
+
 import io.alipass.camel.gateway.GatewayProtocol;
 import io.alipass.camel.gateway.RequestSigner;
 import io.alipass.camel.gateway.ResponseVerifier;
@@ -68,7 +68,7 @@ class GatewayCodeFamiliesTest extends CamelTestSupport {
 
     @Override
     protected RoutesBuilder createRouteBuilder() {
-        return new AlipassRoutes(protocol(), GatewayCallSettings.of(sandbox.url()), CHANNEL);
+        return new AlipassRoutes(protocol(), sandbox.url(), CHANNEL);
     }
 
     @Override
@@ -176,7 +176,7 @@ class GatewayCodeFamiliesTest extends CamelTestSupport {
     @Test
     void anHttp404IsDeadLetteredAtOnceNamingTheGatewayUrl() throws Exception {
         try (CamelContext wrong = new DefaultCamelContext()) {
-            wrong.addRoutes(new AlipassRoutes(protocol(), GatewayCallSettings.of(sandbox.baseUrl() + "/no-such-gateway.do"), CHANNEL));
+            wrong.addRoutes(new AlipassRoutes(protocol(), sandbox.baseUrl() + "/no-such-gateway.do", CHANNEL));
             TemplatedRouteBuilder.builder(wrong, AlipassRoutes.TEMPLATE).routeId("wrong-url")
                     .parameter("sourceUri", "direct:in").parameter("successUri", "mock:success")
                     .parameter("failureUri", "mock:failure").parameter("deadLetterUri", "mock:dead")

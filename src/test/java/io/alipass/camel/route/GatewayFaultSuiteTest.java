@@ -1,6 +1,6 @@
 package io.alipass.camel.route;
 
-import io.alipass.camel.component.GatewayCallSettings;
+import io.alipass.camel.component.AlipayPassConfiguration;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -118,7 +118,13 @@ class GatewayFaultSuiteTest {
                     }
                 }
             });
-            ctx.addRoutes(new AlipassRoutes(protocol, GatewayCallSettings.of(gatewayUrl).withTimeouts(Duration.ofSeconds(2), readTimeout), CHANNEL));
+            AlipayPassConfiguration app = new AlipayPassConfiguration();
+            app.setProtocol(protocol);
+            app.setGatewayUrl(gatewayUrl);
+            app.setChannelId(CHANNEL);
+            app.setConnectTimeout(2000);
+            app.setReadTimeout(Math.toIntExact(readTimeout.toMillis()));
+            ctx.addRoutes(new AlipassRoutes(app));
             ctx.start();
             TemplatedRouteBuilder.builder(ctx, AlipassRoutes.TEMPLATE).routeId("updates")
                     .parameter("sourceUri", "direct:in")

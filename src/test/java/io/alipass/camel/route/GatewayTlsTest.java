@@ -1,6 +1,6 @@
 package io.alipass.camel.route;
 
-import io.alipass.camel.component.GatewayCallSettings;
+import io.alipass.camel.component.AlipayPassConfiguration;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -137,12 +137,13 @@ class GatewayTlsTest {
         GatewayProtocol protocol = GatewayProtocol.builder().appId(APP_ID)
                 .signer(new RequestSigner(TestKeys.APP.getPrivate(), SignType.RSA2))
                 .verifier(new ResponseVerifier(sandbox.alipayPublicKey())).build();
-        GatewayCallSettings call = GatewayCallSettings.of("https://127.0.0.1:" + front.getAddress().getPort() + "/gateway.do");
-        if (trust != null) {
-            call = call.withSslContext(trust);
-        }
+        AlipayPassConfiguration call = new AlipayPassConfiguration();
+        call.setProtocol(protocol);
+        call.setGatewayUrl("https://127.0.0.1:" + front.getAddress().getPort() + "/gateway.do");
+        call.setChannelId(CHANNEL);
+        call.setSslContext(trust);
         try (DefaultCamelContext ctx = new DefaultCamelContext()) {
-            ctx.addRoutes(new AlipassRoutes(protocol, call, CHANNEL));
+            ctx.addRoutes(new AlipassRoutes(call));
             ctx.start();
             TemplatedRouteBuilder.builder(ctx, AlipassRoutes.TEMPLATE).routeId("updates")
                     .parameter("sourceUri", "direct:in").parameter("successUri", "mock:success")

@@ -1,6 +1,6 @@
 package io.alipass.camel.route;
 
-import io.alipass.camel.component.GatewayCallSettings;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -64,7 +64,7 @@ class IdempotentUpdatesTest {
         GatewayProtocol protocol = GatewayProtocol.builder().appId(APP_ID)
                 .signer(new RequestSigner(TestKeys.APP.getPrivate(), SignType.RSA2))
                 .verifier(new ResponseVerifier(sandbox.alipayPublicKey())).build();
-        ctx.addRoutes(new AlipassRoutes(protocol, GatewayCallSettings.of(sandbox.url()), CHANNEL));
+        ctx.addRoutes(new AlipassRoutes(protocol, sandbox.url(), CHANNEL));
         ctx.start();
         TemplatedRouteBuilder.builder(ctx, AlipassRoutes.TEMPLATE).routeId("updates")
                 .parameter("sourceUri", "direct:in").parameter("successUri", "mock:success")
@@ -81,7 +81,7 @@ class IdempotentUpdatesTest {
             GatewayProtocol protocol = GatewayProtocol.builder().appId(APP_ID)
                     .signer(new RequestSigner(TestKeys.APP.getPrivate(), SignType.RSA2))
                     .verifier(new ResponseVerifier(sandbox.alipayPublicKey())).build();
-            ctx.addRoutes(new AlipassRoutes(protocol, GatewayCallSettings.of(sandbox.url()), CHANNEL));
+            ctx.addRoutes(new AlipassRoutes(protocol, sandbox.url(), CHANNEL));
             ctx.start();
             var builder = TemplatedRouteBuilder.builder(ctx, AlipassRoutes.TEMPLATE).routeId("updates")
                     .parameter("sourceUri", "direct:in").parameter("successUri", "mock:success")

@@ -1,6 +1,6 @@
 package io.alipass.camel.route;
 
-import io.alipass.camel.component.GatewayCallSettings;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -111,8 +111,7 @@ class IdleGatewayConnectionTest {
             GatewayProtocol protocol = GatewayProtocol.builder().appId(APP_ID)
                     .signer(new RequestSigner(TestKeys.APP.getPrivate(), SignType.RSA2))
                     .verifier(new ResponseVerifier(sandbox.alipayPublicKey())).build();
-            ctx.addRoutes(new AlipassRoutes(protocol,
-                    GatewayCallSettings.of("http://127.0.0.1:" + relay.port() + SandboxGateway.GATEWAY_PATH), CHANNEL));
+            ctx.addRoutes(new AlipassRoutes(protocol, "http://127.0.0.1:" + relay.port() + SandboxGateway.GATEWAY_PATH, CHANNEL));
             ctx.start();
             TemplatedRouteBuilder.builder(ctx, AlipassRoutes.TEMPLATE).routeId("updates")
                     .parameter("sourceUri", "direct:in").parameter("successUri", "mock:success")

@@ -1,6 +1,6 @@
 package io.alipass.camel.route;
 
-import io.alipass.camel.component.GatewayCallSettings;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -55,7 +55,7 @@ class OutcomeReplayTest {
     void route() throws Exception {
         ctx = new DefaultCamelContext();
         ctx.getRegistry().bind("seen", FileIdempotentRepository.fileIdempotentRepository(dir.resolve("seen.dat").toFile(), 1000));
-        ctx.addRoutes(new AlipassRoutes(TestKeys.protocol(sandbox.alipayPublicKey()), GatewayCallSettings.of(sandbox.url()), CHANNEL));
+        ctx.addRoutes(new AlipassRoutes(TestKeys.protocol(sandbox.alipayPublicKey()), sandbox.url(), CHANNEL));
         ctx.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {

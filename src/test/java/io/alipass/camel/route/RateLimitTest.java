@@ -1,6 +1,6 @@
 package io.alipass.camel.route;
 
-import io.alipass.camel.component.GatewayCallSettings;
+import io.alipass.camel.component.AlipayPassConfiguration;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
@@ -21,7 +21,12 @@ class RateLimitTest extends SourceContract {
 
     @Override
     protected RoutesBuilder createRouteBuilder() {
-        return new AlipassRoutes(protocol(), GatewayCallSettings.of(sandbox.url()).withRateLimit(LIMIT), CHANNEL);
+        AlipayPassConfiguration app = new AlipayPassConfiguration();
+        app.setProtocol(protocol());
+        app.setGatewayUrl(sandbox.url());
+        app.setChannelId(CHANNEL);
+        app.setRateLimit(LIMIT);
+        return new AlipassRoutes(app);
     }
 
     @Override

@@ -1,6 +1,6 @@
 package io.alipass.camel.route;
 
-import io.alipass.camel.component.GatewayCallSettings;
+import io.alipass.camel.component.AlipayPassConfiguration;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -28,9 +28,13 @@ class RouteWithoutGatewayTest extends CamelTestSupport {
         try (ServerSocket s = new ServerSocket(0)) {
             closedPort = s.getLocalPort();
         }
-        GatewayCallSettings call = GatewayCallSettings.of("http://127.0.0.1:" + closedPort + "/gateway.do")
-                .withTimeouts(Duration.ofSeconds(1), Duration.ofSeconds(1));
-        return new AlipassRoutes(TestKeys.protocol(TestKeys.ALIPAY.getPublic()), call, "2088000000000001");
+        AlipayPassConfiguration app = new AlipayPassConfiguration();
+        app.setProtocol(TestKeys.protocol(TestKeys.ALIPAY.getPublic()));
+        app.setGatewayUrl("http://127.0.0.1:" + closedPort + "/gateway.do");
+        app.setChannelId("2088000000000001");
+        app.setConnectTimeout(1000);
+        app.setReadTimeout(1000);
+        return new AlipassRoutes(app);
     }
 
     @Override

@@ -1,6 +1,6 @@
 package io.alipass.camel.route;
 
-import io.alipass.camel.component.GatewayCallSettings;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -71,7 +71,7 @@ class SharedIdempotencyTest {
     private DefaultCamelContext runner() throws Exception {
         DefaultCamelContext ctx = new DefaultCamelContext();
         ctx.getRegistry().bind("shared", new JdbcUpdateRepository(database, "alipass", EXPIRY));
-        ctx.addRoutes(new AlipassRoutes(TestKeys.protocol(sandbox.alipayPublicKey()), GatewayCallSettings.of(sandbox.url()), CHANNEL));
+        ctx.addRoutes(new AlipassRoutes(TestKeys.protocol(sandbox.alipayPublicKey()), sandbox.url(), CHANNEL));
         ctx.start();
         TemplatedRouteBuilder.builder(ctx, AlipassRoutes.TEMPLATE).routeId("updates")
                 .parameter("sourceUri", "direct:in").parameter("successUri", "mock:success")

@@ -1,6 +1,6 @@
 package io.alipass.camel.route;
 
-import io.alipass.camel.component.GatewayCallSettings;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -86,7 +86,7 @@ abstract class SourceContract extends CamelTestSupport {
 
     @Override
     protected RoutesBuilder createRouteBuilder() {
-        return new AlipassRoutes(protocol(), GatewayCallSettings.of(sandbox.url()), CHANNEL);
+        return new AlipassRoutes(protocol(), sandbox.url(), CHANNEL);
     }
 
     @Override

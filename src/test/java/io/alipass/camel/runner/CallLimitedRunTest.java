@@ -11,7 +11,7 @@ import io.alipass.camel.gateway.RequestSigner;
 import io.alipass.camel.gateway.ResponseVerifier;
 import io.alipass.camel.gateway.SignType;
 import io.alipass.camel.route.AlipassRoutes;
-import io.alipass.camel.component.GatewayCallSettings;
+import io.alipass.camel.component.AlipayPassConfiguration;
 import io.alipass.camel.sandbox.SandboxGateway;
 import io.alipass.camel.sandbox.SandboxSettings;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -80,7 +80,12 @@ class CallLimitedRunTest {
             CamelContext ctx = new DefaultCamelContext();
             try {
                 ctx.addComponent("jms", JmsComponent.jmsComponent(cf));
-                ctx.addRoutes(new AlipassRoutes(protocol, GatewayCallSettings.of(sandbox.url()), CrashBenchTool.CHANNEL, tally));
+                AlipayPassConfiguration app = new AlipayPassConfiguration();
+                app.setProtocol(protocol);
+                app.setGatewayUrl(sandbox.url());
+                app.setChannelId(CrashBenchTool.CHANNEL);
+                app.setOutcomeListener(tally);
+                ctx.addRoutes(new AlipassRoutes(app));
                 TemplatedRouteBuilder.builder(ctx, AlipassRoutes.TEMPLATE).routeId("jms-updates")
                         .parameter("sourceUri", "jms:queue:pass-updates?transacted=true&lazyCreateTransactionManager=false&concurrentConsumers=4")
                         .parameter("successUri", "log:success?level=OFF")

@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.alipass.camel.gateway.RequestCharset;
-import io.alipass.camel.gateway.SignType;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -38,28 +36,19 @@ class RunnerSettingsTest {
         assertTrue(s.sandbox());
         assertEquals(Path.of("data"), s.dataDir());
         assertEquals(Path.of("data", "inbox"), s.file().inbox());
-        assertEquals(SignType.RSA2, s.signType());
-        assertEquals(RequestCharset.UTF_8, s.charset());
-        assertTrue(s.verifyResponse());
         assertTrue(s.jms().embedded());
         assertNull(s.http().token());
         assertEquals(5, s.retry().maximumRedeliveries());
-        assertEquals(0, s.rateLimit());
         assertFalse(s.once());
     }
 
     static Stream<Arguments> badValues() {
         return Stream.of(
-                bad("alipass.sign-type", "MD5"),
-                bad("alipass.charset", "latin-1"),
-                bad("alipass.verify-response", "yes"),
                 bad("alipass.retry.maximum-redeliveries", "-1"),
                 bad("alipass.retry.redelivery-delay", "soon"),
-                bad("alipass.rate-limit", "-3"),
                 bad("alipass.file.concurrency", "0"),
                 bad("alipass.file.charset", "no-such-charset"),
                 bad("alipass.default-api", "trade.pay"),
-                bad("alipass.gateway-url", "ftp://openapi.alipay.com"),
                 bad("alipass.success-uri", ""));
     }
 
@@ -78,36 +67,13 @@ class RunnerSettingsTest {
     }
 
     @Test
-    void aRealGatewayNeedsAnAppIdAndAPrivateKeyAndNeverQuotesTheKey() {
+    void aGatewayUrlUnderEitherNameMeansARealGatewayInsteadOfTheSandbox() {
         Map<String, String> p = defaults();
         p.put("alipass.gateway-url", "https://openapi.alipay.com/gateway.do");
-        assertEquals("alipass.app-id", assertThrows(RunnerConfigurationException.class, () -> read(p)).property());
-        p.put("alipass.app-id", "2021000000000001");
-        assertEquals("alipass.private-key", assertThrows(RunnerConfigurationException.class, () -> read(p)).property());
-        p.put("alipass.private-key", SECRET);
-        RunnerConfigurationException e = assertThrows(RunnerConfigurationException.class, () -> read(p));
-        assertEquals("alipass.alipay-public-key", e.property());
-        assertFalse(e.getMessage().contains("secret"));
-        p.put("alipass.alipay-public-key", "MIIBIjANBg");
-        RunnerSettings s = read(p);
-        assertFalse(s.sandbox());
-        assertFalse(s.toString().contains(SECRET), "toString hides the key");
-        RunnerConfigurationException unusable = assertThrows(RunnerConfigurationException.class, () -> RunnerAssembly.configuredProtocol(s));
-        assertEquals("alipass.private-key", unusable.property());
-        assertFalse(unusable.getMessage().contains(SECRET), unusable.getMessage());
-    }
-
-    @Test
-    void certificateModeNeedsAllThreeCertificates() {
-        Map<String, String> p = defaults();
-        p.put("alipass.gateway-url", "https://openapi.alipay.com/gateway.do");
-        p.put("alipass.app-id", "2021000000000001");
-        p.put("alipass.private-key", "/keys/app.pem");
-        p.put("alipass.app-cert", "/keys/appCertPublicKey.crt");
-        p.put("alipass.alipay-cert", "/keys/alipayCertPublicKey_RSA2.crt");
-        assertEquals("alipass.alipay-root-cert", assertThrows(RunnerConfigurationException.class, () -> read(p)).property());
-        p.put("alipass.alipay-root-cert", "/keys/alipayRootCert.crt");
-        assertTrue(read(p).certificateMode());
+        assertFalse(read(p).sandbox());
+        Map<String, String> q = defaults();
+        q.put("camel.component.alipay-pass.gateway-url", "https://openapi.alipay.com/gateway.do");
+        assertFalse(read(q).sandbox());
     }
 
     @Test
@@ -115,10 +81,8 @@ class RunnerSettingsTest {
         Map<String, String> p = defaults();
         p.put("alipass.http.token", "tok-123456");
         p.put("alipass.jms.password", "pw-123456");
-        p.put("alipass.app-auth-token", "aat-123456");
         String text = read(p).toString();
         assertFalse(text.contains("tok-123456"));
         assertFalse(text.contains("pw-123456"));
-        assertFalse(text.contains("aat-123456"));
     }
 }

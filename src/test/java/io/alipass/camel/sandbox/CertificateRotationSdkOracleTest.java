@@ -17,7 +17,7 @@ import io.alipass.camel.gateway.GatewayProtocol;
 import io.alipass.camel.gateway.PassUpdateOutcome;
 import io.alipass.camel.gateway.RequestSigner;
 import io.alipass.camel.gateway.SignType;
-import io.alipass.camel.component.GatewayCallSettings;
+
 import io.alipass.camel.component.PooledGatewayTransport;
 import java.io.IOException;
 import java.security.KeyPair;
@@ -60,7 +60,7 @@ class CertificateRotationSdkOracleTest {
     void start() {
         sandbox = TestSandboxes.start();
         sandbox.state().addTemplate(TEMPLATE, "{\"logo\":\"\"}");
-        transport = new PooledGatewayTransport(GatewayCallSettings.of(sandbox.url()));
+        transport = PooledGatewayTransport.to(sandbox.url());
     }
 
     @AfterEach

@@ -17,7 +17,7 @@ import io.alipass.camel.gateway.PassUpdateOutcome;
 import io.alipass.camel.gateway.RequestSigner;
 import io.alipass.camel.gateway.ResponseVerifier;
 import io.alipass.camel.gateway.SignType;
-import io.alipass.camel.component.GatewayCallSettings;
+
 import io.alipass.camel.component.PooledGatewayTransport;
 import java.io.IOException;
 import java.net.URI;
@@ -67,7 +67,7 @@ class CertificateRotationTest {
         sandbox = TestSandboxes.start();
         appCert = sandbox.issueAppCertificate(APP_ID, app.getPublic());
         sandbox.state().addTemplate(TEMPLATE, TEMPLATE_CONTENT);
-        transport = new PooledGatewayTransport(GatewayCallSettings.of(sandbox.url()));
+        transport = PooledGatewayTransport.to(sandbox.url());
     }
 
     @AfterEach
