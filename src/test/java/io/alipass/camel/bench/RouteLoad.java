@@ -2,6 +2,9 @@ package io.alipass.camel.bench;
 
 import io.alipass.camel.route.AlipassRoutes;
 import io.alipass.camel.component.GatewayCallSettings;
+import io.alipass.camel.gateway.GatewayProtocol;
+import java.lang.management.ManagementFactory;
+import java.util.function.IntFunction;
 import jakarta.jms.Connection;
 import jakarta.jms.MessageProducer;
 import jakarta.jms.Session;
@@ -27,16 +30,26 @@ import org.apache.camel.impl.DefaultCamelContext;
 final class RouteLoad implements AutoCloseable {
     private static final AtomicInteger SERVER_IDS = new AtomicInteger(40);
 
-    private final BenchGateway gateway;
+    private final IntFunction<String> updates;
     private final EmbeddedActiveMQ broker;
     private final ActiveMQConnectionFactory factory;
     private final DefaultCamelContext camel;
     private final AtomicInteger runs = new AtomicInteger();
     private volatile Tally tally = new Tally();
+    private volatile long lastCpuNanos;
 
     /** @param maxConnections the gateway connection pool: at least the most calls in flight */
     RouteLoad(BenchGateway gateway, int maxConnections) throws Exception {
-        this.gateway = gateway;
+        this(gateway.sandbox.url(), gateway.protocol(), gateway::update, maxConnections);
+    }
+
+    /**
+     * The route against any gateway: its URL, the protocol (keys) to call it with, and the i-th update.
+     *
+     * @param maxConnections the gateway connection pool: at least the most calls in flight
+     */
+    RouteLoad(String gatewayUrl, GatewayProtocol protocol, IntFunction<String> updates, int maxConnections) throws Exception {
+        this.updates = updates;
         int serverId = SERVER_IDS.incrementAndGet();
         broker = new EmbeddedActiveMQ();
         broker.setConfiguration(new ConfigurationImpl()
@@ -51,8 +64,8 @@ final class RouteLoad implements AutoCloseable {
         factory = new ActiveMQConnectionFactory("vm://" + serverId + "?consumerWindowSize=0");
         camel = new DefaultCamelContext();
         camel.addComponent("jms", JmsComponent.jmsComponent(factory));
-        GatewayCallSettings call = GatewayCallSettings.of(gateway.sandbox.url()).withMaxConnections(maxConnections);
-        camel.addRoutes(new AlipassRoutes(gateway.protocol(), call, BenchGateway.CHANNEL));
+        GatewayCallSettings call = GatewayCallSettings.of(gatewayUrl).withMaxConnections(maxConnections);
+        camel.addRoutes(new AlipassRoutes(protocol, call, BenchGateway.CHANNEL));
         camel.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
@@ -81,6 +94,8 @@ final class RouteLoad implements AutoCloseable {
         fill(queue, n);
         tally = new Tally();
         String routeId = "bench-route-" + run;
+        // The queue is filled before the clock and the CPU time start: the feeder is not the route.
+        long cpuStart = processCpuNanos();
         long start = System.nanoTime();
         TemplatedRouteBuilder.builder(camel, AlipassRoutes.TEMPLATE)
                 .routeId(routeId)
@@ -91,6 +106,7 @@ final class RouteLoad implements AutoCloseable {
                 .parameter("deadLetterUri", "direct:bench-dead")
                 .add();
         long end = tally.await(n, timeout.toMillis(), TimeUnit.MILLISECONDS);
+        lastCpuNanos = processCpuNanos() - cpuStart;
         camel.getRouteController().stopRoute(routeId);
         camel.removeRoute(routeId);
         if (end < 0) {
@@ -100,12 +116,24 @@ final class RouteLoad implements AutoCloseable {
         return n / ((end - start) / 1e9);
     }
 
+    /**
+     * The CPU time of this whole process (every thread: the route, the embedded broker, the HTTP client,
+     * the JIT and the GC) during the last {@link #run}, from the route's start to its last outcome.
+     */
+    long lastCpuNanos() {
+        return lastCpuNanos;
+    }
+
+    static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
     private void fill(String queue, int n) throws Exception {
         try (Connection c = factory.createConnection()) {
             Session s = c.createSession(true, Session.SESSION_TRANSACTED);
             MessageProducer p = s.createProducer(s.createQueue(queue));
             for (int i = 0; i < n; i++) {
-                p.send(s.createTextMessage(gateway.update(i)));
+                p.send(s.createTextMessage(updates.apply(i)));
                 if (i % 500 == 499) {
                     s.commit();
                 }
