@@ -37,6 +37,7 @@ final class RouteLoad implements AutoCloseable {
     private final AtomicInteger runs = new AtomicInteger();
     private volatile Tally tally = new Tally();
     private volatile long lastCpuNanos;
+    private volatile double lastSteadyRate;
 
     /** @param maxConnections the gateway connection pool: at least the most calls in flight */
     RouteLoad(BenchGateway gateway, int maxConnections) throws Exception {
@@ -113,6 +114,10 @@ final class RouteLoad implements AutoCloseable {
             throw new IllegalStateException("route: only " + tally.done() + " of " + n + " updates done within " + timeout);
         }
         tally.requireAllSucceeded("route", n);
+        // From the first outcome to the last, C calls are always in flight: (n - C) updates complete in that
+        // window, so this is the steady rate, without the consumers' start-up or the first round trip.
+        long first = tally.firstOutcomeNanos();
+        lastSteadyRate = n > consumers && end > first ? (n - consumers) / ((end - first) / 1e9) : Double.NaN;
         return n / ((end - start) / 1e9);
     }
 
@@ -122,6 +127,14 @@ final class RouteLoad implements AutoCloseable {
      */
     long lastCpuNanos() {
         return lastCpuNanos;
+    }
+
+    /**
+     * The last {@link #run}'s steady rate: (n - C) updates over the time from its first outcome to its last,
+     * what C calls in flight carry once every consumer is busy; NaN when n is not above C.
+     */
+    double lastSteadyRate() {
+        return lastSteadyRate;
     }
 
     static long processCpuNanos() {
