@@ -60,6 +60,11 @@ final class SdkProcess implements AutoCloseable {
         return lastCpuNanos;
     }
 
+    /** The SDK process's CPU time since it was launched (JVM start-up, JIT and GC included). */
+    long totalCpuNanos() {
+        return cpuNanos();
+    }
+
     /** The child's CPU time as the kernel counts it ({@code /proc/<pid>/stat} on Linux). */
     private long cpuNanos() {
         return process.info().totalCpuDuration()
