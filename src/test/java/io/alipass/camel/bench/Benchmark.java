@@ -20,8 +20,9 @@ import org.openjdk.jmh.runner.options.VerboseMode;
  * The benchmark behind {@code bench/run}: measures each figure of bench/README.md and its reference
  * in this one run, on this machine, and prints one table of ratios.
  *
- * <p>Arguments: none for the full run (about 5 minutes on 2 cores), {@code --quick} for about a
- * minute, {@code --smoke} for the seconds-long run the tests use (its numbers mean nothing).
+ * <p>Arguments: none for the full run (about 13 minutes on 2 busy cores), {@code --quick} for a few
+ * minutes, {@code --smoke} for the seconds-long run the tests use (its numbers mean nothing);
+ * {@code --cpu-only} for figures 7 (CPU per update, {@link CpuFigures}) and 8 (batch start-up) alone.
  */
 public final class Benchmark {
     /**
