@@ -17,8 +17,6 @@ final class SdkProcess implements AutoCloseable {
     private final BufferedReader answers;
     private final Path keyFile;
 
-    private long lastCpuNanos;
-
     SdkProcess(BenchGateway gateway, int passes, int maxThreads) throws IOException {
         this(gateway.sandbox.url(), gateway.appPrivateKeyBase64(), gateway.sandbox.alipayPublicKeyBase64(), passes, maxThreads);
     }
@@ -41,11 +39,9 @@ final class SdkProcess implements AutoCloseable {
 
     /** Updates per second for {@code n} updates from {@code threads} threads. */
     double run(int n, int threads) throws IOException {
-        long cpuStart = cpuNanos();
         commands.println("run " + n + " " + threads);
         for (String line; (line = answers.readLine()) != null; ) {
             if (line.startsWith("rate ")) {
-                lastCpuNanos = cpuNanos() - cpuStart;
                 return Double.parseDouble(line.substring(5));
             }
             if (line.startsWith("error ")) {
@@ -53,11 +49,6 @@ final class SdkProcess implements AutoCloseable {
             }
         }
         throw new IllegalStateException("the SDK process ended, exit code " + waitFor());
-    }
-
-    /** The SDK process's CPU time during the last {@link #run} (all its threads, JIT and GC included). */
-    long lastCpuNanos() {
-        return lastCpuNanos;
     }
 
     /** The SDK process's CPU time since it was launched (JVM start-up, JIT and GC included). */
