@@ -100,6 +100,8 @@ final class RunnerAssembly extends MainListenerSupport {
         }
         if (once) {
             overrides.put("camel.management.enabled", "false");
+            // A batch reads what is already there: its first poll need not wait camel-file's default second (issue 17).
+            overrides.put("alipass.file.initial-delay-ms", "0");
         }
         IdempotentRepository idempotency = IdempotencyStore.create(key -> pc.resolveProperty(key)
                 .map(v -> v.contains("{{") ? context.resolvePropertyPlaceholders(v) : v).orElse(null), context);

@@ -20,8 +20,9 @@ import org.openjdk.jmh.runner.options.VerboseMode;
  * The benchmark behind {@code bench/run}: measures each figure of bench/README.md and its reference
  * in this one run, on this machine, and prints one table of ratios.
  *
- * <p>Arguments: none for the full run (about 5 minutes on 2 cores), {@code --quick} for about a
- * minute, {@code --smoke} for the seconds-long run the tests use (its numbers mean nothing).
+ * <p>Arguments: none for the full run (about 13 minutes on 2 busy cores), {@code --quick} for a few
+ * minutes, {@code --smoke} for the seconds-long run the tests use (its numbers mean nothing);
+ * {@code --cpu-only} for figures 7 (CPU per update, {@link CpuFigures}) and 8 (batch start-up) alone.
  */
 public final class Benchmark {
     /**
@@ -32,15 +33,16 @@ public final class Benchmark {
     record Sizes(String name, int rounds, int jmhForks, int jmhWarmups, int jmhIterations, int jmhMillis,
                  int cpuWarmup, int cpuUpdates, int cpuConcurrency,
                  Duration latency, List<Integer> inFlight, double latencySeconds,
-                 int dropFiles, int dropLines, int callLimitUpdates) {
+                 int dropFiles, int dropLines, int callLimitUpdates,
+                 int cpuBatchSmall, int cpuBatchLarge, int floorWarmupIterations, int floorIterations) {
         static Sizes of(String name) {
             return switch (name) {
                 case "full" -> new Sizes(name, 3, 1, 5, 3, 1000, 2000, 3000, 8, Duration.ofMillis(100), List.of(16, 64, 256), 5,
-                        2_000, 20_000, 6_000);
+                        2_000, 20_000, 6_000, 1_000, 4_000, 3_000, 2_000);
                 case "quick" -> new Sizes(name, 2, 1, 3, 2, 1000, 600, 1000, 8, Duration.ofMillis(100), List.of(16, 64, 256), 2,
-                        300, 3_000, 3_000);
+                        300, 3_000, 3_000, 500, 2_000, 2_000, 1_000);
                 case "smoke" -> new Sizes(name, 1, 0, 1, 1, 100, 20, 40, 4, Duration.ofMillis(20), List.of(16, 64, 256), 0.1,
-                        10, 100, 150);
+                        10, 100, 150, 20, 100, 10, 10);
                 default -> throw new IllegalArgumentException("unknown size " + name + ": use --quick or --smoke, or nothing");
             };
         }
@@ -49,7 +51,7 @@ public final class Benchmark {
         Sizes issueScale() {
             return new Sizes(name + ", drop folder at issue scale", rounds, jmhForks, jmhWarmups, jmhIterations, jmhMillis,
                     cpuWarmup, cpuUpdates, cpuConcurrency, latency, inFlight, latencySeconds, 100_000, 1_000_000,
-                    callLimitUpdates);
+                    callLimitUpdates, cpuBatchSmall, cpuBatchLarge, floorWarmupIterations, floorIterations);
         }
     }
 
@@ -62,6 +64,7 @@ public final class Benchmark {
 
     private final boolean runnerOnly;
     private final boolean callLimitOnly;
+    private boolean cpuOnly;
 
     Benchmark(Sizes sizes, PrintStream out, boolean runnerOnly) {
         this(sizes, out, runnerOnly, false);
@@ -79,6 +82,7 @@ public final class Benchmark {
         boolean issueScale = false;
         boolean runnerOnly = false;
         boolean callLimitOnly = false;
+        boolean cpuOnly = false;
         for (String a : args) {
             switch (a) {
                 case "--quick" -> size = "quick";
@@ -86,8 +90,9 @@ public final class Benchmark {
                 case "--issue-scale" -> issueScale = true;
                 case "--runner-only" -> runnerOnly = true;
                 case "--call-limit-only" -> callLimitOnly = true;
+                case "--cpu-only" -> cpuOnly = true;
                 default -> {
-                    System.err.println("usage: bench/run [--quick | --smoke] [--issue-scale] [--runner-only | --call-limit-only]");
+                    System.err.println("usage: bench/run [--quick | --smoke] [--issue-scale] [--runner-only | --call-limit-only | --cpu-only]");
                     System.exit(2);
                 }
             }
@@ -97,7 +102,9 @@ public final class Benchmark {
         Configurator.setLevel("org.apache.activemq", Level.ERROR);
         Configurator.setLevel("org.springframework", Level.ERROR);
         Sizes sizes = Sizes.of(size);
-        new Benchmark(issueScale ? sizes.issueScale() : sizes, System.out, runnerOnly, callLimitOnly).run();
+        Benchmark benchmark = new Benchmark(issueScale ? sizes.issueScale() : sizes, System.out, runnerOnly, callLimitOnly);
+        benchmark.cpuOnly = cpuOnly;
+        benchmark.run();
         System.exit(0); // JMS and HTTP client threads are not all daemons
     }
 
@@ -105,16 +112,21 @@ public final class Benchmark {
         long t0 = System.nanoTime();
         out.printf(Locale.ROOT, "alipass-camel benchmark (%s), %d cores, Java %s%n", sizes.name(),
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
-        if (!runnerOnly && !callLimitOnly) {
-            signing();
-            try (BenchGateway gateway = BenchGateway.start(PASSES)) {
-                endToEnd(gateway);
+        if (cpuOnly) {
+            new CpuFigures(sizes, this::progress).run().forEach(table::add);
+        } else {
+            if (!runnerOnly && !callLimitOnly) {
+                signing();
+                try (BenchGateway gateway = BenchGateway.start(PASSES)) {
+                    endToEnd(gateway);
+                }
             }
+            if (!callLimitOnly) {
+                new CpuFigures(sizes, this::progress).run().forEach(table::add);
+                runnerFigures();
+            }
+            callLimit();
         }
-        if (!callLimitOnly) {
-            runnerFigures();
-        }
-        callLimit();
         out.println();
         table.print(out);
         out.printf(Locale.ROOT, "(%s run took %.0f s; ratios compare figures taken in this one run)%n", sizes.name(),
@@ -216,13 +228,24 @@ public final class Benchmark {
                 progress("3 end to end, latency-bound: C = " + inFlight);
                 double ideal = inFlight / (sizes.latency().toNanos() / 1e9);
                 int n = (int) Math.max(2L * inFlight, Math.round(ideal * sizes.latencySeconds()));
-                double got = route.run(n, inFlight, TIMEOUT);
-                // When C / latency is more than the machine can sign, the CPU is the ceiling, whatever the design.
-                String note = ideal > cpuBound ? String.format(Locale.ROOT,
-                        "C / latency is above this machine's CPU-bound rate (figure 2: %.0f updates/s): %.2f of that", cpuBound,
-                        got / cpuBound) : null;
-                table.add(Row.of("3" + letter++, "route with " + sizes.latency().toMillis() + " ms gateway latency, C = "
-                        + inFlight + ", updates/s", got, "C / latency", ideal, 0.9, note));
+                double whole = route.run(n, inFlight, TIMEOUT);
+                // Steady state: the route's start (JMS consumers, connections, the first round trip) is a fixed
+                // cost of each timed run, not part of what C calls in flight carry; the whole-run rate is in the note.
+                double steady = route.lastSteadyRate();
+                double got = Double.isNaN(steady) ? whole : steady;
+                String note = String.format(Locale.ROOT, "steady rate, first outcome to last, (n - C) / time; n = %d; "
+                        + "whole run from route start: %.1f updates/s", n, whole);
+                // The issue's goal is C = 16 (0.95); the larger C keep the earlier 0.9.
+                double goal = inFlight <= 16 ? 0.95 : 0.9;
+                String figure = "route with " + sizes.latency().toMillis() + " ms gateway latency, C = " + inFlight + ", updates/s";
+                if (ideal > cpuBound) {
+                    // C / latency is more than this machine can sign: the CPU is the ceiling, whatever the design,
+                    // so the reference is what the route does when nothing but the CPU limits it (figure 2).
+                    table.add(Row.of("3" + letter++, figure, got, "CPU-bound rate (figure 2; C / latency = "
+                            + String.format(Locale.ROOT, "%.0f", ideal) + ")", cpuBound, goal, note));
+                } else {
+                    table.add(Row.of("3" + letter++, figure, got, "C / latency", ideal, goal, note));
+                }
             }
             gateway.latency(Duration.ZERO);
         }

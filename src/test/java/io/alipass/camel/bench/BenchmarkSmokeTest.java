@@ -23,6 +23,13 @@ class BenchmarkSmokeTest {
     private static final List<String> RUNNER_ROWS = List.of("4a", "4b", "5");
     /** The call-limit rows (issue 13): a share of 40005 answers may well be 0. */
     private static final List<String> CALL_LIMIT_ROWS = List.of("6a", "6b");
+    /**
+     * The CPU-per-update rows (issue 17) are differences between two batches: at smoke sizes the JIT's
+     * noise can outweigh 20 updates, so the figure need only be a number; the floor must be positive.
+     */
+    private static final List<String> CPU_ROWS = List.of("7a", "7b", "7c");
+    /** Batch start-up (issue 17): launch to first gateway call against camel-main's hello world. */
+    private static final List<String> START_UP_ROWS = List.of("8");
 
     @Test
     void theSmokeRunPrintsEveryRowWithSaneNumbers() throws Exception {
@@ -34,6 +41,19 @@ class BenchmarkSmokeTest {
             assertPositive(row[3], "figure of row " + id, output);
             assertPositive(row[5], "reference of row " + id, output);
             assertPositive(row[6], "ratio of row " + id, output);
+        }
+        for (String id : CPU_ROWS) {
+            String[] row = rows.get(id);
+            assertTrue(row != null, "row " + id + " missing from:\n" + output);
+            assertFinite(row[3], "figure of row " + id, output);
+            assertFinite(row[5], "reference of row " + id, output);
+            assertFinite(row[6], "ratio of row " + id, output);
+        }
+        for (String id : START_UP_ROWS) {
+            String[] row = rows.get(id);
+            assertTrue(row != null, "row " + id + " missing from:\n" + output);
+            assertPositive(row[3], "figure of row " + id, output);
+            assertPositive(row[5], "reference of row " + id, output);
         }
         for (String id : CALL_LIMIT_ROWS) {
             String[] row = rows.get(id);
@@ -86,6 +106,16 @@ class BenchmarkSmokeTest {
             }
         }
         return rows;
+    }
+
+    private static void assertFinite(String cell, String what, String output) {
+        double v;
+        try {
+            v = Double.parseDouble(cell.replace(",", ""));
+        } catch (NumberFormatException e) {
+            throw new AssertionError(what + " is not a number: '" + cell + "'\n" + output);
+        }
+        assertTrue(Double.isFinite(v), what + " is not finite: " + cell + "\n" + output);
     }
 
     private static void assertPositive(String cell, String what, String output) {

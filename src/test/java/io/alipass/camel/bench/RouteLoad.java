@@ -2,6 +2,9 @@ package io.alipass.camel.bench;
 
 import io.alipass.camel.route.AlipassRoutes;
 import io.alipass.camel.component.AlipayPassConfiguration;
+import io.alipass.camel.gateway.GatewayProtocol;
+import java.lang.management.ManagementFactory;
+import java.util.function.IntFunction;
 import jakarta.jms.Connection;
 import jakarta.jms.MessageProducer;
 import jakarta.jms.Session;
@@ -27,16 +30,27 @@ import org.apache.camel.impl.DefaultCamelContext;
 final class RouteLoad implements AutoCloseable {
     private static final AtomicInteger SERVER_IDS = new AtomicInteger(40);
 
-    private final BenchGateway gateway;
+    private final IntFunction<String> updates;
     private final EmbeddedActiveMQ broker;
     private final ActiveMQConnectionFactory factory;
     private final DefaultCamelContext camel;
     private final AtomicInteger runs = new AtomicInteger();
     private volatile Tally tally = new Tally();
+    private volatile long lastCpuNanos;
+    private volatile double lastSteadyRate;
 
     /** @param maxConnections the gateway connection pool: at least the most calls in flight */
     RouteLoad(BenchGateway gateway, int maxConnections) throws Exception {
-        this.gateway = gateway;
+        this(gateway.sandbox.url(), gateway.protocol(), gateway::update, maxConnections);
+    }
+
+    /**
+     * The route against any gateway: its URL, the protocol (keys) to call it with, and the i-th update.
+     *
+     * @param maxConnections the gateway connection pool: at least the most calls in flight
+     */
+    RouteLoad(String gatewayUrl, GatewayProtocol protocol, IntFunction<String> updates, int maxConnections) throws Exception {
+        this.updates = updates;
         int serverId = SERVER_IDS.incrementAndGet();
         broker = new EmbeddedActiveMQ();
         broker.setConfiguration(new ConfigurationImpl()
@@ -52,8 +66,8 @@ final class RouteLoad implements AutoCloseable {
         camel = new DefaultCamelContext();
         camel.addComponent("jms", JmsComponent.jmsComponent(factory));
         AlipayPassConfiguration app = new AlipayPassConfiguration();
-        app.setProtocol(gateway.protocol());
-        app.setGatewayUrl(gateway.sandbox.url());
+        app.setProtocol(protocol);
+        app.setGatewayUrl(gatewayUrl);
         app.setChannelId(BenchGateway.CHANNEL);
         app.setMaxConnections(maxConnections);
         camel.addRoutes(new AlipassRoutes(app));
@@ -85,6 +99,8 @@ final class RouteLoad implements AutoCloseable {
         fill(queue, n);
         tally = new Tally();
         String routeId = "bench-route-" + run;
+        // The queue is filled before the clock and the CPU time start: the feeder is not the route.
+        long cpuStart = processCpuNanos();
         long start = System.nanoTime();
         TemplatedRouteBuilder.builder(camel, AlipassRoutes.TEMPLATE)
                 .routeId(routeId)
@@ -95,13 +111,38 @@ final class RouteLoad implements AutoCloseable {
                 .parameter("deadLetterUri", "direct:bench-dead")
                 .add();
         long end = tally.await(n, timeout.toMillis(), TimeUnit.MILLISECONDS);
+        lastCpuNanos = processCpuNanos() - cpuStart;
         camel.getRouteController().stopRoute(routeId);
         camel.removeRoute(routeId);
         if (end < 0) {
             throw new IllegalStateException("route: only " + tally.done() + " of " + n + " updates done within " + timeout);
         }
         tally.requireAllSucceeded("route", n);
+        // From the first outcome to the last, C calls are always in flight: (n - C) updates complete in that
+        // window, so this is the steady rate, without the consumers' start-up or the first round trip.
+        long first = tally.firstOutcomeNanos();
+        lastSteadyRate = n > consumers && end > first ? (n - consumers) / ((end - first) / 1e9) : Double.NaN;
         return n / ((end - start) / 1e9);
+    }
+
+    /**
+     * The CPU time of this whole process (every thread: the route, the embedded broker, the HTTP client,
+     * the JIT and the GC) during the last {@link #run}, from the route's start to its last outcome.
+     */
+    long lastCpuNanos() {
+        return lastCpuNanos;
+    }
+
+    /**
+     * The last {@link #run}'s steady rate: (n - C) updates over the time from its first outcome to its last,
+     * what C calls in flight carry once every consumer is busy; NaN when n is not above C.
+     */
+    double lastSteadyRate() {
+        return lastSteadyRate;
+    }
+
+    static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     private void fill(String queue, int n) throws Exception {
@@ -109,7 +150,7 @@ final class RouteLoad implements AutoCloseable {
             Session s = c.createSession(true, Session.SESSION_TRANSACTED);
             MessageProducer p = s.createProducer(s.createQueue(queue));
             for (int i = 0; i < n; i++) {
-                p.send(s.createTextMessage(gateway.update(i)));
+                p.send(s.createTextMessage(updates.apply(i)));
                 if (i % 500 == 499) {
                     s.commit();
                 }

@@ -145,7 +145,7 @@ final class RunnerFigures {
         return timeToLine(command(List.of("-Xmx128m"), List.of("--camel.server.port=0", "--camel.management.port=0")), RUNNER_READY, dir);
     }
 
-    private double helloReady() throws Exception {
+    double helloReady() throws Exception {
         List<String> cp = launcher.get(0).equals("-jar")
                 ? List.of("-cp", launcher.get(1) + java.io.File.pathSeparator + testClasses(), HelloCamelMain.class.getName())
                 : List.of("-cp", System.getProperty("java.class.path"), HelloCamelMain.class.getName());

@@ -18,14 +18,19 @@ final class SdkProcess implements AutoCloseable {
     private final Path keyFile;
 
     SdkProcess(BenchGateway gateway, int passes, int maxThreads) throws IOException {
+        this(gateway.sandbox.url(), gateway.appPrivateKeyBase64(), gateway.sandbox.alipayPublicKeyBase64(), passes, maxThreads);
+    }
+
+    /** The SDK against any gateway, with the app's private key (PKCS#8 Base64) and the Alipay public key (Base64). */
+    SdkProcess(String gatewayUrl, String appPrivateKeyBase64, String alipayPublicKeyBase64, int passes, int maxThreads) throws IOException {
         keyFile = Files.createTempFile("bench-app-key", ".txt");
-        Files.writeString(keyFile, gateway.appPrivateKeyBase64());
+        Files.writeString(keyFile, appPrivateKeyBase64);
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         process = new ProcessBuilder(List.of(java, "-Xms512m", "-Xmx512m",
                 // The JDK keeps only 5 idle HttpURLConnections per host: give the SDK one per thread.
                 "-Dhttp.maxConnections=" + Math.max(5, maxThreads), "-Dfile.encoding=UTF-8",
                 "-cp", System.getProperty("java.class.path"), SdkLoad.class.getName(),
-                gateway.sandbox.url(), keyFile.toString(), gateway.sandbox.alipayPublicKeyBase64(), String.valueOf(passes)))
+                gatewayUrl, keyFile.toString(), alipayPublicKeyBase64, String.valueOf(passes)))
                 .redirectError(ProcessBuilder.Redirect.DISCARD)
                 .start();
         commands = new PrintWriter(process.getOutputStream(), true, StandardCharsets.UTF_8);
@@ -44,6 +49,17 @@ final class SdkProcess implements AutoCloseable {
             }
         }
         throw new IllegalStateException("the SDK process ended, exit code " + waitFor());
+    }
+
+    /** The SDK process's CPU time since it was launched (JVM start-up, JIT and GC included). */
+    long totalCpuNanos() {
+        return cpuNanos();
+    }
+
+    /** The child's CPU time as the kernel counts it ({@code /proc/<pid>/stat} on Linux). */
+    private long cpuNanos() {
+        return process.info().totalCpuDuration()
+                .orElseThrow(() -> new IllegalStateException("this OS does not tell the SDK process's CPU time")).toNanos();
     }
 
     private int waitFor() {

@@ -7,13 +7,22 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class Tally {
     final AtomicInteger success = new AtomicInteger();
     final AtomicInteger failure = new AtomicInteger();
+    /** System.nanoTime() of the first outcome, 0 before it. */
+    private final java.util.concurrent.atomic.AtomicLong firstOutcome = new java.util.concurrent.atomic.AtomicLong();
 
     void success() {
+        firstOutcome.compareAndSet(0, System.nanoTime());
         success.incrementAndGet();
     }
 
     void failure() {
+        firstOutcome.compareAndSet(0, System.nanoTime());
         failure.incrementAndGet();
+    }
+
+    /** When the first outcome arrived (System.nanoTime()), 0 if none has. */
+    long firstOutcomeNanos() {
+        return firstOutcome.get();
     }
 
     int done() {
