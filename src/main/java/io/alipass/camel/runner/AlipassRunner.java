@@ -161,6 +161,11 @@ public final class AlipassRunner {
         return assembly.tally();
     }
 
+    /** The registry of the run's counters and gauges. */
+    io.micrometer.core.instrument.MeterRegistry meters() {
+        return assembly.meters();
+    }
+
     /** The URL of the HTTP source, or null when it is off. */
     public String httpUrl() {
         return assembly.httpUrl(main);

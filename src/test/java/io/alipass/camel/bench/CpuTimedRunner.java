@@ -24,7 +24,28 @@ public final class CpuTimedRunner {
         int exit = new AlipassRunner(args).run();
         long cpu = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
         System.out.printf(Locale.ROOT, "%s%d exit %d%n", CPU_LINE, cpu, exit);
+        if (Boolean.getBoolean("alipass.bench.threads")) {
+            printThreadCpu();
+        }
         System.out.flush();
         System.exit(exit);
+    }
+
+    /** The CPU of each kind of thread (JIT compilers, GC, Camel workers...), from /proc: where a run's CPU went. */
+    private static void printThreadCpu() {
+        java.util.Map<String, Long> byKind = new java.util.TreeMap<>();
+        try (var tasks = java.nio.file.Files.list(java.nio.file.Path.of("/proc/self/task"))) {
+            for (java.nio.file.Path task : (Iterable<java.nio.file.Path>) tasks::iterator) {
+                String stat = java.nio.file.Files.readString(task.resolve("stat"));
+                String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')).replaceAll("[0-9]+", "#");
+                String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]);
+                byKind.merge(name, ticks, Long::sum);
+            }
+        } catch (java.io.IOException e) {
+            return;
+        }
+        byKind.entrySet().stream().sorted(java.util.Map.Entry.<String, Long>comparingByValue().reversed()).limit(15)
+                .forEach(e -> System.out.printf(Locale.ROOT, "alipass-bench thread-cpu %-20s %6d ms%n", e.getKey(), e.getValue() * 10));
     }
 }

@@ -1,8 +1,11 @@
 package io.alipass.camel.runner;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,6 +39,21 @@ class RunnerOnceTest {
         try (var left = Files.list(inbox)) {
             assertEquals(0, left.count(), "the drop folder is empty");
         }
+    }
+
+    @Test
+    void onceStartsNothingThatCannotServeTheDropFolder(@TempDir Path data) throws Exception {
+        Path inbox = Files.createDirectories(data.resolve("inbox"));
+        Files.copy(Path.of("samples/instance-update.json"), inbox.resolve("good.json"));
+
+        AlipassRunner runner = new AlipassRunner("--once", "--alipass.data-dir=" + data);
+        assertEquals(0, runner.run());
+
+        assertNull(runner.httpUrl(), "no HTTP source");
+        assertNull(runner.managementUrl(), "no health or metrics endpoint");
+        assertFalse(Files.exists(data.resolve("broker")), "no embedded broker, not even its journal");
+        assertFalse(runner.meters() instanceof PrometheusMeterRegistry, "nothing to scrape, so no Prometheus registry");
+        assertEquals(1, runner.tally().done());
     }
 
     @Test
