@@ -18,12 +18,10 @@ import java.security.Signature;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 
 /**
  * Figures 7a-7c (CPU time per update) and 8 (batch start-up), all against a {@link GatewayDouble} in
@@ -107,7 +105,7 @@ final class CpuFigures {
             progress.accept("8 batch start-up: runner --once to its first gateway call, and camel-main hello world");
             rows.add(startUp(gateway, work));
         } finally {
-            delete(work);
+            RunnerFigures.delete(work);
         }
         return rows;
     }
@@ -174,7 +172,7 @@ final class CpuFigures {
                 throw new IllegalStateException("the runner did not finish " + n + " updates within 30 minutes");
             }
             String out = Files.readString(log, StandardCharsets.UTF_8);
-            long successes = count(dir.resolve("data/outbox/success"));
+            long successes = RunnerFigures.count(dir.resolve("data/outbox/success"));
             if (p.exitValue() != 0 || successes != n) {
                 throw new IllegalStateException(String.format(Locale.ROOT, "runner --once: exit %d, %d of %d updates succeeded:%n%s",
                         p.exitValue(), successes, n, tail(out)));
@@ -184,7 +182,7 @@ final class CpuFigures {
                     .findFirst().orElseThrow(() -> new IllegalStateException("the runner printed no CPU time:\n" + tail(out)));
             return new RunnerRun(cpu, gateway.firstCallEpochMillis(), launched);
         } finally {
-            delete(dir);
+            RunnerFigures.delete(dir);
         }
     }
 
@@ -297,23 +295,5 @@ final class CpuFigures {
 
     private static String tail(String s) {
         return s.length() <= 4000 ? s : s.substring(s.length() - 4000);
-    }
-
-    private static long count(Path dir) throws IOException {
-        if (!Files.isDirectory(dir)) {
-            return 0;
-        }
-        try (Stream<Path> s = Files.list(dir)) {
-            return s.filter(Files::isRegularFile).count();
-        }
-    }
-
-    private static void delete(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> s = Files.walk(dir)) {
-            s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
     }
 }

@@ -217,7 +217,8 @@ final class RunnerFigures {
         return peak;
     }
 
-    private static long count(Path dir) throws IOException {
+    /** The regular files in a folder, 0 when there is no such folder. */
+    static long count(Path dir) throws IOException {
         if (!Files.isDirectory(dir)) {
             return 0;
         }
@@ -226,7 +227,11 @@ final class RunnerFigures {
         }
     }
 
-    private static void delete(Path dir) throws IOException {
+    /** Deletes a folder with all it holds, if it exists. */
+    static void delete(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
         try (Stream<Path> s = Files.walk(dir)) {
             s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }

@@ -1,15 +1,8 @@
 package io.alipass.camel.component;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.alipass.camel.sandbox.ReceivedRequest;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
@@ -81,13 +74,7 @@ class TwoAppsInOneContextTest {
         Set<String> answeredOnA = a.getExchanges().stream()
                 .map(e -> e.getMessage().getHeader(AlipayPassConstants.KEY, String.class)).collect(Collectors.toSet());
         assertEquals(sentToA, answeredOnA, "each answer came back to the route of its own app");
-        List<ReceivedRequest> received = apps.sandbox.received().all();
-        assertEquals(2 * PER_APP, received.size());
-        for (ReceivedRequest r : received) {
-            assertEquals("10000", r.code(), "accepted, so signed with the key registered for " + r.appId());
-            String serial = r.bizContent().replaceAll(".*\"serial_number\":\"([^\"]+)\".*", "$1");
-            assertEquals(sentToA.contains(serial) ? TwoSandboxApps.APP_A : TwoSandboxApps.APP_B, r.appId(), serial);
-        }
+        apps.assertEachRequestSignedByItsOwnApp(sentToA, 2 * PER_APP);
     }
 
     @Test
@@ -106,28 +93,8 @@ class TwoAppsInOneContextTest {
         assertEquals(PER_APP, byB);
     }
 
-    /** Sends PER_APP updates to each endpoint from eight threads; returns the serials sent to the first. */
     private Set<String> sendConcurrently(String first, String second) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(8);
-        try {
-            var template = camel.createProducerTemplate();
-            List<Future<?>> sent = new ArrayList<>();
-            Set<String> toFirst = new java.util.HashSet<>();
-            for (int i = 0; i < PER_APP; i++) {
-                String sa = apps.issuedPass();
-                String sb = apps.issuedPass();
-                toFirst.add(sa);
-                sent.add(pool.submit(() -> template.sendBody(first, TwoSandboxApps.used(sa))));
-                sent.add(pool.submit(() -> template.sendBody(second, TwoSandboxApps.used(sb))));
-            }
-            for (Future<?> f : sent) {
-                f.get();
-            }
-            assertTrue(toFirst.size() == PER_APP);
-            return toFirst;
-        } finally {
-            pool.shutdownNow();
-        }
+        return apps.sendConcurrently(camel, first, second, PER_APP);
     }
 
     private static Object[] repeat(String value) {

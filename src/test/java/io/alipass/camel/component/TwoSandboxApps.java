@@ -1,12 +1,23 @@
 package io.alipass.camel.component;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import io.alipass.camel.sandbox.SandboxGateway;
 import io.alipass.camel.sandbox.SandboxSettings;
 import java.nio.file.Files;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.util.Base64;
+import io.alipass.camel.sandbox.ReceivedRequest;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.apache.camel.CamelContext;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** One sandbox gateway on a free loopback port with two registered apps, each with its own key pair. */
@@ -57,5 +68,45 @@ public final class TwoSandboxApps implements AutoCloseable {
     @Override
     public void close() {
         sandbox.close();
+    }
+
+    /**
+     * Sends {@code perApp} updates of freshly issued passes to each of two endpoints, interleaved, from
+     * eight threads at once; returns the serial numbers sent to the first.
+     */
+    public Set<String> sendConcurrently(CamelContext camel, String first, String second, int perApp) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            var template = camel.createProducerTemplate();
+            List<Future<?>> sent = new ArrayList<>();
+            Set<String> toFirst = new HashSet<>();
+            for (int i = 0; i < perApp; i++) {
+                String sa = issuedPass();
+                String sb = issuedPass();
+                toFirst.add(sa);
+                sent.add(pool.submit(() -> template.sendBody(first, used(sa))));
+                sent.add(pool.submit(() -> template.sendBody(second, used(sb))));
+            }
+            for (Future<?> f : sent) {
+                f.get();
+            }
+            return toFirst;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /**
+     * Every request the sandbox received was accepted ({@code 10000}: its signature checked against the
+     * key registered for its app id) and came from app A exactly when its pass was sent to app A.
+     */
+    public void assertEachRequestSignedByItsOwnApp(Set<String> sentToA, int total) {
+        List<ReceivedRequest> received = sandbox.received().all();
+        assertEquals(total, received.size());
+        for (ReceivedRequest r : received) {
+            assertEquals("10000", r.code(), "accepted, so signed with the key registered for " + r.appId());
+            String serial = r.bizContent().replaceAll(".*\"serial_number\":\"([^\"]+)\".*", "$1");
+            assertEquals(sentToA.contains(serial) ? APP_A : APP_B, r.appId(), serial);
+        }
     }
 }

@@ -7,14 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.alipass.camel.component.AlipayPassConfiguration;
 import io.alipass.camel.component.AlipayPassConstants;
 import io.alipass.camel.component.TwoSandboxApps;
-import io.alipass.camel.sandbox.ReceivedRequest;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import org.apache.camel.builder.TemplatedRouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
@@ -89,13 +83,7 @@ class TwoAppsThroughTheTemplateTest {
         Set<String> answeredOnA = a.getExchanges().stream()
                 .map(e -> e.getMessage().getHeader(AlipayPassConstants.KEY, String.class)).collect(Collectors.toSet());
         assertEquals(sentToA, answeredOnA, "each answer came back to the route of its own app");
-        List<ReceivedRequest> received = apps.sandbox.received().all();
-        assertEquals(2 * PER_APP, received.size());
-        for (ReceivedRequest r : received) {
-            assertEquals("10000", r.code(), "accepted, so signed with the key registered for " + r.appId());
-            String serial = r.bizContent().replaceAll(".*\"serial_number\":\"([^\"]+)\".*", "$1");
-            assertEquals(sentToA.contains(serial) ? TwoSandboxApps.APP_A : TwoSandboxApps.APP_B, r.appId(), serial);
-        }
+        apps.assertEachRequestSignedByItsOwnApp(sentToA, 2 * PER_APP);
     }
 
     @Test
@@ -107,24 +95,6 @@ class TwoAppsThroughTheTemplateTest {
     }
 
     private Set<String> sendConcurrently() throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(8);
-        try {
-            var template = camel.createProducerTemplate();
-            List<Future<?>> sent = new ArrayList<>();
-            Set<String> toA = new HashSet<>();
-            for (int i = 0; i < PER_APP; i++) {
-                String sa = apps.issuedPass();
-                String sb = apps.issuedPass();
-                toA.add(sa);
-                sent.add(pool.submit(() -> template.sendBody("direct:a", TwoSandboxApps.used(sa))));
-                sent.add(pool.submit(() -> template.sendBody("direct:b", TwoSandboxApps.used(sb))));
-            }
-            for (Future<?> f : sent) {
-                f.get();
-            }
-            return toA;
-        } finally {
-            pool.shutdownNow();
-        }
+        return apps.sendConcurrently(camel, "direct:a", "direct:b", PER_APP);
     }
 }
