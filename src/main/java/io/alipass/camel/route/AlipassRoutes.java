@@ -74,9 +74,10 @@ public final class AlipassRoutes extends RouteConfigurationBuilder {
     /** Carries the instance's {@code component} parameter to the steps that need its app (enrich, listener). */
     private static final String APP = "AlipassTemplateComponent";
 
+    /** The app's options, or null when the app's component is registered by someone else ({@link #onComponent}). */
     private final AlipayPassConfiguration app;
     private final Map<String, String> templateDefaults = new HashMap<>();
-    private final AlipayPassComponent component = new AlipayPassComponent();
+    private final AlipayPassComponent component;
     private final Map<String, AlipayPassEndpoint> endpoints = new ConcurrentHashMap<>();
     private String componentName = COMPONENT;
 
@@ -86,6 +87,24 @@ public final class AlipassRoutes extends RouteConfigurationBuilder {
      */
     public AlipassRoutes(AlipayPassConfiguration app) {
         this.app = Objects.requireNonNull(app, "app").copy();
+        this.component = new AlipayPassComponent();
+    }
+
+    private AlipassRoutes(String existingComponent) {
+        this.app = null;
+        this.component = null;
+        componentName(existingComponent);
+    }
+
+    /**
+     * The template and its error route configuration on an {@code alipay-pass} component that is already
+     * registered under {@code name}: by Spring Boot's auto-configuration or camel-main from
+     * {@code camel.component.alipay-pass.*}, or by hand. Adds no component, so it cannot replace the app
+     * there; instances use it unless their {@code component} parameter names another. In Spring Boot:
+     * {@code @Bean RoutesBuilder alipassTemplate() { return AlipassRoutes.onComponent("alipay-pass"); }}.
+     */
+    public static AlipassRoutes onComponent(String name) {
+        return new AlipassRoutes(name);
     }
 
     /**
@@ -134,11 +153,20 @@ public final class AlipassRoutes extends RouteConfigurationBuilder {
 
     /** The app's component, registered under {@link #componentName(String)} once the routes are added. */
     public AlipayPassComponent component() {
+        return requireOwnComponent();
+    }
+
+    private AlipayPassComponent requireOwnComponent() {
+        if (component == null) {
+            throw new IllegalStateException("AlipassRoutes.onComponent(\"" + componentName + "\") adds no component of its own:"
+                    + " look the component up in the CamelContext");
+        }
         return component;
     }
 
     /** The app's call rate: the configured ceiling and, under it, the rate adapted to the gateway's call limits. */
     public AdaptiveCallRate callRate() {
+        requireOwnComponent();
         String appId = app.getProtocol() != null ? app.getProtocol().appId() : app.getAppId();
         return component.callRate(app.getGatewayUrl(), appId, app.getRateLimit());
     }
@@ -189,12 +217,15 @@ public final class AlipassRoutes extends RouteConfigurationBuilder {
     @Override
     public void configure() {
         CamelContext context = getContext();
-        if (context.hasComponent(componentName) != null) {
-            throw new IllegalStateException("a component is already registered under '" + componentName
-                    + "': give each app's AlipassRoutes its own componentName instead of replacing the first app");
+        if (app != null) {
+            if (context.hasComponent(componentName) != null) {
+                throw new IllegalStateException("a component is already registered under '" + componentName
+                        + "': give each app's AlipassRoutes its own componentName instead of replacing the first app,"
+                        + " or use AlipassRoutes.onComponent(\"" + componentName + "\") to put the template on it");
+            }
+            component.setConfiguration(app.copy());
+            context.addComponent(componentName, component);
         }
-        component.setConfiguration(app.copy());
-        context.addComponent(componentName, component);
         if (model().getRouteTemplateDefinition(TEMPLATE) != null) {
             if (!templateDefaults.isEmpty()) {
                 throw new IllegalStateException("route template " + TEMPLATE + " was already added by another AlipassRoutes:"
