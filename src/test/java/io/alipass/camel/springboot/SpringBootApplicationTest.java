@@ -92,6 +92,16 @@ class SpringBootApplicationTest {
     }
 
     @Test
+    void theRouteTemplateOnTheAutoConfiguredComponentDeliversAnOutcomeDocument() throws Exception {
+        String serial = sandbox.issuedPass("SB-TPL");
+        producer.sendBody("jms:queue:pass-updates-t", SpringBootSandbox.used(serial));
+        JsonNode doc = receive("pass-updates-t.done");
+        assertEquals("success", doc.get("outcome").asText());
+        assertEquals(serial, doc.get("key").asText());
+        assertEquals(SpringBootSandbox.APP_A, received(serial).appId(), "signed by the app of application.properties");
+    }
+
+    @Test
     void anUpdateTheGatewayRefusesLandsOnTheFailureQueueWithItsCode() throws Exception {
         producer.sendBody("jms:queue:pass-updates", SpringBootSandbox.used("SB-NO-SUCH-PASS"));
         JsonNode doc = receive("pass-updates.failed");

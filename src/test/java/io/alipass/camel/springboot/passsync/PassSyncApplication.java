@@ -1,6 +1,7 @@
 package io.alipass.camel.springboot.passsync;
 
 import io.alipass.camel.component.AlipayPassComponent;
+import io.alipass.camel.route.AlipassRoutes;
 import jakarta.jms.ConnectionFactory;
 import java.util.Map;
 import org.apache.activemq.artemis.api.core.TransportConfiguration;
@@ -8,6 +9,7 @@ import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
 import org.apache.activemq.artemis.core.remoting.impl.invm.InVMAcceptorFactory;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
+import org.apache.camel.RoutesBuilder;
 import org.apache.camel.component.jms.JmsComponent;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -53,5 +55,11 @@ public class PassSyncApplication {
     @Bean("alipay-pass-b")
     AlipayPassComponent alipayPassB() {
         return new AlipayPassComponent();
+    }
+
+    /** The alipass-pass-update template on the auto-configured alipay-pass component; its instance is in YAML. */
+    @Bean
+    RoutesBuilder alipassTemplate() {
+        return AlipassRoutes.onComponent("alipay-pass");
     }
 }
