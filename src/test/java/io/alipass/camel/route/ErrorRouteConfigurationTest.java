@@ -3,8 +3,6 @@ package io.alipass.camel.route;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.alipass.camel.component.AlipayPassConfiguration;
-import java.net.ServerSocket;
 import org.apache.camel.RoutesBuilder;
 import org.apache.camel.builder.TemplatedRouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
@@ -24,16 +22,7 @@ class ErrorRouteConfigurationTest extends CamelTestSupport {
 
     @Override
     protected RoutesBuilder createRouteBuilder() throws Exception {
-        int closedPort;
-        try (ServerSocket s = new ServerSocket(0)) {
-            closedPort = s.getLocalPort();
-        }
-        AlipayPassConfiguration app = new AlipayPassConfiguration();
-        app.setProtocol(TestKeys.protocol(TestKeys.ALIPAY.getPublic()));
-        app.setGatewayUrl("http://127.0.0.1:" + closedPort + "/gateway.do");
-        app.setChannelId("2088000000000001");
-        app.setConnectTimeout(1000);
-        return new AlipassRoutes(app);
+        return new AlipassRoutes(TestKeys.appOnAClosedPort());
     }
 
     @Override
