@@ -13,8 +13,6 @@ import io.alipass.camel.gateway.SignType;
 import io.alipass.camel.sandbox.Fault;
 import io.alipass.camel.sandbox.GatewayError;
 import io.alipass.camel.sandbox.SandboxGateway;
-import io.alipass.camel.sandbox.SandboxSettings;
-import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -46,9 +44,7 @@ class GatewayCodeFamiliesTest extends CamelTestSupport {
 
     @BeforeAll
     static void startSandbox() throws Exception {
-        sandbox = SandboxGateway.start(SandboxSettings.builder().port(0).keysDir(Files.createTempDirectory("sandbox-keys")).build());
-        sandbox.registerApp(APP_ID, TestKeys.APP.getPublic());
-        sandbox.state().addTemplate("tpl-1", "{\"logo\":\"https://example.com/l.png\",\"content\":{\"title\":\"$title$\"}}");
+        sandbox = SourceContract.sandboxForTheTestApp();
     }
 
     @AfterAll

@@ -13,7 +13,6 @@ import io.alipass.camel.gateway.RequestSigner;
 import io.alipass.camel.gateway.ResponseVerifier;
 import io.alipass.camel.gateway.SignType;
 import io.alipass.camel.sandbox.SandboxGateway;
-import io.alipass.camel.sandbox.SandboxSettings;
 import java.math.BigInteger;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -21,7 +20,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.security.KeyPair;
 import java.security.KeyStore;
 import java.security.cert.X509Certificate;
@@ -60,9 +58,7 @@ class GatewayTlsTest {
 
     @BeforeAll
     static void startSandbox() throws Exception {
-        sandbox = SandboxGateway.start(SandboxSettings.builder().port(0).keysDir(Files.createTempDirectory("sandbox-keys")).build());
-        sandbox.registerApp(APP_ID, TestKeys.APP.getPublic());
-        sandbox.state().addTemplate("tpl-1", "{\"logo\":\"https://example.com/l.png\",\"content\":{\"title\":\"$title$\"}}");
+        sandbox = SourceContract.sandboxForTheTestApp();
     }
 
     @AfterAll

@@ -45,9 +45,15 @@ abstract class SourceContract extends CamelTestSupport {
 
     @BeforeAll
     static void startSandbox() throws Exception {
-        sandbox = SandboxGateway.start(SandboxSettings.builder().port(0).keysDir(Files.createTempDirectory("sandbox-keys")).build());
-        sandbox.registerApp(APP_ID, TestKeys.APP.getPublic());
-        sandbox.state().addTemplate("tpl-1", "{\"logo\":\"https://example.com/l.png\",\"content\":{\"title\":\"$title$\"}}");
+        sandbox = sandboxForTheTestApp();
+    }
+
+    /** A sandbox on a free loopback port that knows the test app ({@link TestKeys#APP}) and template {@code tpl-1}. */
+    static SandboxGateway sandboxForTheTestApp() throws Exception {
+        SandboxGateway started = SandboxGateway.start(SandboxSettings.builder().port(0).keysDir(Files.createTempDirectory("sandbox-keys")).build());
+        started.registerApp(APP_ID, TestKeys.APP.getPublic());
+        started.state().addTemplate("tpl-1", "{\"logo\":\"https://example.com/l.png\",\"content\":{\"title\":\"$title$\"}}");
+        return started;
     }
 
     @AfterAll
