@@ -95,6 +95,15 @@ record AlipayApp(GatewayProtocol protocol, GatewayTransport transport, AdaptiveC
         if (blank(url) || !url.startsWith("https://") && !url.startsWith("http://")) {
             throw new AlipayPassConfigurationException("gatewayUrl", "must start with https:// (or http:// for a local sandbox), was '" + url + "'");
         }
+        try {
+            if (java.net.URI.create(url).getHost() == null) {
+                throw new IllegalArgumentException("no host");
+            }
+        } catch (IllegalArgumentException e) {
+            // Checked here, once, rather than failing (and dead-lettering) every update at its call.
+            throw new AlipayPassConfigurationException("gatewayUrl", "must be a URL with a host name, such as"
+                    + " https://openapi.alipay.com/gateway.do, was '" + url + "'");
+        }
         atLeast("connectTimeout", c.getConnectTimeout(), 1);
         atLeast("readTimeout", c.getReadTimeout(), 1);
         atLeast("maxConnections", c.getMaxConnections(), 1);

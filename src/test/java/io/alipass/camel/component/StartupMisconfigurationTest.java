@@ -113,6 +113,13 @@ class StartupMisconfigurationTest {
     }
 
     @Test
+    void aGatewayUrlThatIsNoUrlIsNamedAtStartInsteadOfDeadLetteringEveryUpdate() {
+        AlipayPassConfigurationException e = startFailure("alipay-pass:instance-update", c -> c.setGatewayUrl("https://openapi alipay.com/gateway.do"));
+        assertEquals("gatewayUrl", e.option());
+        assertTrue(e.getMessage().contains("host name"), e.getMessage());
+    }
+
+    @Test
     void certificateModeWithoutTheRootCertificateIsNamedAtStart() {
         AlipayPassConfigurationException e = startFailure("alipay-pass:instance-update", c -> {
             c.setAlipayPublicKey(null);
