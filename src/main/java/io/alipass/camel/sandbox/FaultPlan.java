@@ -12,7 +12,8 @@ import java.util.Random;
  * Which failures and delays the sandbox injects, changeable while it runs. A scripted queue comes
  * first ("the next 2 calls answer 20000, then normal"); when it is empty, each call draws from the
  * random shares, with a seeded generator so a run with the same arrival order repeats exactly.
- * Latency is added to every answer: a fixed part plus a uniformly random extra.
+ * Latency is the time from a request's arrival to its answer: a fixed part plus a uniformly random
+ * extra (the sandbox's own work on the call counts towards it, as a real gateway's does).
  *
  * <p>Thread-safe: every method is synchronized; deciding costs a few nanoseconds.
  */
@@ -43,7 +44,7 @@ public final class FaultPlan {
         this.random = new Random(seed);
     }
 
-    /** Adds latency to every answer: {@code fixed} plus up to {@code randomExtra}, uniformly. */
+    /** Every answer leaves {@code fixed} plus up to {@code randomExtra} (uniformly) after its request arrived. */
     public synchronized FaultPlan latency(Duration fixed, Duration randomExtra) {
         if (fixed.isNegative() || randomExtra.isNegative()) {
             throw new IllegalArgumentException("latency must not be negative");
