@@ -13,7 +13,9 @@ import java.security.KeyFactory;
 import java.security.KeyStore;
 import java.security.PrivateKey;
 import java.security.PublicKey;
+import java.security.spec.InvalidKeySpecException;
 import java.security.spec.PKCS8EncodedKeySpec;
+import java.security.spec.RSAPrivateCrtKeySpec;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.Base64;
 import java.util.Collections;
@@ -40,10 +42,17 @@ import org.bouncycastle.pkcs.PKCS8EncryptedPrivateKeyInfo;
  * {@code BEGIN PUBLIC KEY} / {@code BEGIN RSA PUBLIC KEY}, or an X.509 certificate.
  *
  * <p>Every failure is one {@link GatewayConfigurationException} that names the source (a file path,
- * or "inline text") and the format tried, never the key material. Parsing uses Bouncy Castle,
- * passed explicitly.
+ * or "inline text") and the format tried, never the key material.
+ *
+ * <p>The unencrypted forms (bare Base64, PEM PKCS#1, PEM PKCS#8, PEM public keys) are parsed with
+ * Bouncy Castle's ASN.1 and PEM classes and turned into keys by the JDK's own RSA key factory, which
+ * costs nothing at start-up: they never construct Bouncy Castle's JCA provider, whose construction
+ * registers every algorithm it has (a third of a second on a small machine). Encrypted PEM and
+ * certificates use that provider, passed explicitly, never registered JVM-wide; PKCS#12 uses the JDK's.
  */
 public final class KeyReader {
+    /** Turns parsed key structures into keys with the JDK's default RSA key factory (no provider set). */
+    private static final JcaPEMKeyConverter JDK_KEYS = new JcaPEMKeyConverter();
 
     private KeyReader() {
     }
@@ -78,8 +87,7 @@ public final class KeyReader {
             if (text.contains("-----BEGIN")) {
                 return fromPem(text, password, sourceName);
             }
-            byte[] der = base64(text, sourceName, "private key");
-            return KeyFactory.getInstance("RSA", CryptoProvider.bouncyCastle()).generatePrivate(new PKCS8EncodedKeySpec(der));
+            return fromDer(base64(text, sourceName, "private key"));
         } catch (GatewayConfigurationException e) {
             throw e;
         } catch (IOException | GeneralSecurityException | RuntimeException e) {
@@ -99,9 +107,8 @@ public final class KeyReader {
             if (text.contains("-----BEGIN")) {
                 try (PEMParser parser = new PEMParser(new StringReader(text))) {
                     Object o = parser.readObject();
-                    JcaPEMKeyConverter converter = new JcaPEMKeyConverter().setProvider(CryptoProvider.bouncyCastle());
                     if (o instanceof SubjectPublicKeyInfo spki) {
-                        return converter.getPublicKey(spki);
+                        return JDK_KEYS.getPublicKey(spki);
                     }
                     if (o instanceof X509CertificateHolder holder) {
                         return new JcaX509CertificateConverter().setProvider(CryptoProvider.bouncyCastle())
@@ -112,7 +119,7 @@ public final class KeyReader {
                 }
             }
             byte[] der = base64(text, sourceName, "public key");
-            return KeyFactory.getInstance("RSA", CryptoProvider.bouncyCastle()).generatePublic(new X509EncodedKeySpec(der));
+            return KeyFactory.getInstance("RSA").generatePublic(new X509EncodedKeySpec(der));
         } catch (GatewayConfigurationException e) {
             throw e;
         } catch (IOException | GeneralSecurityException | RuntimeException e) {
@@ -121,8 +128,28 @@ public final class KeyReader {
         }
     }
 
+    /**
+     * A bare DER private key: PKCS#8, as Alipay's key tool prints it, or PKCS#1 ({@code RSAPrivateKey}),
+     * as OpenSSL and the tool's "PKCS1" setting print it, which Bouncy Castle's key factory also accepted.
+     */
+    private static PrivateKey fromDer(byte[] der) throws GeneralSecurityException {
+        KeyFactory rsa = KeyFactory.getInstance("RSA");
+        try {
+            return rsa.generatePrivate(new PKCS8EncodedKeySpec(der));
+        } catch (InvalidKeySpecException notPkcs8) {
+            org.bouncycastle.asn1.pkcs.RSAPrivateKey k;
+            try {
+                k = org.bouncycastle.asn1.pkcs.RSAPrivateKey.getInstance(der);
+            } catch (RuntimeException notPkcs1) {
+                throw notPkcs8;
+            }
+            return rsa.generatePrivate(new RSAPrivateCrtKeySpec(k.getModulus(), k.getPublicExponent(), k.getPrivateExponent(),
+                    k.getPrime1(), k.getPrime2(), k.getExponent1(), k.getExponent2(), k.getCoefficient()));
+        }
+    }
+
     private static PrivateKey fromPem(String text, char[] password, String sourceName) throws IOException {
-        JcaPEMKeyConverter converter = new JcaPEMKeyConverter().setProvider(CryptoProvider.bouncyCastle());
+        JcaPEMKeyConverter converter = JDK_KEYS;
         try (PEMParser parser = new PEMParser(new StringReader(text))) {
             Object o;
             while ((o = parser.readObject()) != null) {
