@@ -110,6 +110,19 @@ class RequestSignerTest {
     }
 
     @Test
+    void aCrtKeyWhosePrimesDoNotMultiplyToItsModulusIsRefusedAtConstruction() throws Exception {
+        RSAPrivateCrtKey k = (RSAPrivateCrtKey) KEY;
+        RSAPrivateCrtKey other = (RSAPrivateCrtKey) TestKeys.ALIPAY.getPrivate();
+        PrivateKey mixed = KeyFactory.getInstance("RSA").generatePrivate(new java.security.spec.RSAPrivateCrtKeySpec(k.getModulus(),
+                k.getPublicExponent(), k.getPrivateExponent(), other.getPrimeP(), k.getPrimeQ(), k.getPrimeExponentP(),
+                k.getPrimeExponentQ(), k.getCrtCoefficient()));
+
+        GatewayConfigurationException e = assertThrows(GatewayConfigurationException.class, () -> new RequestSigner(mixed, SignType.RSA2));
+        assertTrue(e.getMessage().contains("primes do not multiply to its modulus"), e.getMessage());
+        assertFalse(e.getMessage().contains(k.getModulus().toString().substring(0, 16)), e.getMessage());
+    }
+
+    @Test
     void aKeyShorterThan1024BitsIsRefusedAtConstruction() throws Exception {
         java.security.KeyPairGenerator g = java.security.KeyPairGenerator.getInstance("RSA");
         g.initialize(512);
