@@ -44,11 +44,11 @@ import org.bouncycastle.pkcs.PKCS8EncryptedPrivateKeyInfo;
  * <p>Every failure is one {@link GatewayConfigurationException} that names the source (a file path,
  * or "inline text") and the format tried, never the key material.
  *
- * <p>The unencrypted forms (bare Base64, PEM PKCS#1, PEM PKCS#8, PEM public keys) are parsed with
- * Bouncy Castle's ASN.1 and PEM classes and turned into keys by the JDK's own RSA key factory, which
- * costs nothing at start-up: they never construct Bouncy Castle's JCA provider, whose construction
- * registers every algorithm it has (a third of a second on a small machine). Encrypted PEM and
- * certificates use that provider, passed explicitly, never registered JVM-wide; PKCS#12 uses the JDK's.
+ * <p>The unencrypted forms (bare Base64 PKCS#8 or PKCS#1, PEM PKCS#1, PEM PKCS#8, PEM public keys)
+ * become keys through the JDK's own RSA key factory, which costs next to nothing at start-up: they
+ * never construct Bouncy Castle's JCA provider, whose construction registers every algorithm it has
+ * (a third of a second on a small machine). Encrypted PEM and certificates use that provider, passed
+ * explicitly, never registered JVM-wide; PKCS#12 uses the JDK's.
  */
 public final class KeyReader {
     /** Turns parsed key structures into keys with the JDK's default RSA key factory (no provider set). */
@@ -85,7 +85,8 @@ public final class KeyReader {
                 return fromPkcs12(content, password, sourceName);
             }
             if (text.contains("-----BEGIN")) {
-                return fromPem(text, password, sourceName);
+                byte[] plain = plainPemBody(text, "PRIVATE KEY", "RSA PRIVATE KEY");
+                return plain != null ? fromDer(plain) : fromPem(text, password, sourceName);
             }
             return fromDer(base64(text, sourceName, "private key"));
         } catch (GatewayConfigurationException e) {
@@ -105,6 +106,10 @@ public final class KeyReader {
                 return CertificateReader.certificates(content, sourceName).get(0).getPublicKey();
             }
             if (text.contains("-----BEGIN")) {
+                byte[] plain = plainPemBody(text, "PUBLIC KEY");
+                if (plain != null) {
+                    return KeyFactory.getInstance("RSA").generatePublic(new X509EncodedKeySpec(plain));
+                }
                 try (PEMParser parser = new PEMParser(new StringReader(text))) {
                     Object o = parser.readObject();
                     if (o instanceof SubjectPublicKeyInfo spki) {
@@ -126,6 +131,33 @@ public final class KeyReader {
             throw new GatewayConfigurationException("cannot read the public key from " + sourceName
                     + ": not an X.509 Base64 string, PEM public key or certificate (" + e.getClass().getSimpleName() + ")");
         }
+    }
+
+    /**
+     * The DER body of the text's first PEM block when that block is one of the given types and carries
+     * no headers (an OpenSSL-encrypted key has {@code Proc-Type} and {@code DEK-Info}), else null. The
+     * common unencrypted keys are read this way, by the JDK alone: {@link PEMParser} and the ASN.1
+     * classes it loads cost about 70 ms of a batch start-up. Everything else goes to PEMParser.
+     */
+    private static byte[] plainPemBody(String text, String... types) {
+        int begin = text.indexOf("-----BEGIN ");
+        int labelEnd = begin < 0 ? -1 : text.indexOf("-----", begin + 11);
+        if (labelEnd < 0) {
+            return null;
+        }
+        String label = text.substring(begin + 11, labelEnd);
+        if (!java.util.List.of(types).contains(label)) {
+            return null;
+        }
+        int end = text.indexOf("-----END " + label + "-----", labelEnd + 5);
+        if (end < 0) {
+            return null;
+        }
+        String body = text.substring(labelEnd + 5, end);
+        if (body.indexOf(':') >= 0) {
+            return null;
+        }
+        return Base64.getDecoder().decode(body.replaceAll("\\s+", ""));
     }
 
     /**

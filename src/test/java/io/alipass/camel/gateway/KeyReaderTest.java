@@ -49,6 +49,7 @@ class KeyReaderTest {
                 Arguments.of("PEM PKCS#1", PKCS1.getBytes(StandardCharsets.US_ASCII), null),
                 Arguments.of("PEM PKCS#8", PKCS8.getBytes(StandardCharsets.US_ASCII), null),
                 Arguments.of("PEM PKCS#8 after a UTF-8 BOM", withBom(PKCS8), null),
+                Arguments.of("PEM PKCS#8 after a certificate block", (TestKeys.pem(TestKeys.APP_CERT) + PKCS8).getBytes(StandardCharsets.US_ASCII), null),
                 Arguments.of("encrypted PEM PKCS#8 with a passphrase", ENCRYPTED_PKCS8.getBytes(StandardCharsets.US_ASCII), PASSPHRASE),
                 Arguments.of("OpenSSL-encrypted PEM PKCS#1", ENCRYPTED_PKCS1.getBytes(StandardCharsets.US_ASCII), PASSPHRASE),
                 Arguments.of("PKCS#12 keystore", PKCS12, PASSPHRASE));
