@@ -51,8 +51,6 @@ import org.bouncycastle.pkcs.PKCS8EncryptedPrivateKeyInfo;
  * explicitly, never registered JVM-wide; PKCS#12 uses the JDK's.
  */
 public final class KeyReader {
-    /** Turns parsed key structures into keys with the JDK's default RSA key factory (no provider set). */
-    private static final JcaPEMKeyConverter JDK_KEYS = new JcaPEMKeyConverter();
 
     private KeyReader() {
     }
@@ -113,7 +111,7 @@ public final class KeyReader {
                 try (PEMParser parser = new PEMParser(new StringReader(text))) {
                     Object o = parser.readObject();
                     if (o instanceof SubjectPublicKeyInfo spki) {
-                        return JDK_KEYS.getPublicKey(spki);
+                        return jdkKeys().getPublicKey(spki);
                     }
                     if (o instanceof X509CertificateHolder holder) {
                         return new JcaX509CertificateConverter().setProvider(CryptoProvider.bouncyCastle())
@@ -131,6 +129,14 @@ public final class KeyReader {
             throw new GatewayConfigurationException("cannot read the public key from " + sourceName
                     + ": not an X.509 Base64 string, PEM public key or certificate (" + e.getClass().getSimpleName() + ")");
         }
+    }
+
+    /**
+     * Turns parsed key structures into keys with the JDK's default RSA key factory (no provider set);
+     * made when PEMParser is needed, not on the common path.
+     */
+    private static JcaPEMKeyConverter jdkKeys() {
+        return new JcaPEMKeyConverter();
     }
 
     /**
@@ -181,7 +187,7 @@ public final class KeyReader {
     }
 
     private static PrivateKey fromPem(String text, char[] password, String sourceName) throws IOException {
-        JcaPEMKeyConverter converter = JDK_KEYS;
+        JcaPEMKeyConverter converter = jdkKeys();
         try (PEMParser parser = new PEMParser(new StringReader(text))) {
             Object o;
             while ((o = parser.readObject()) != null) {
