@@ -33,7 +33,8 @@ public final class LaunchToFirstCall {
     /** Arguments: the number of rounds, then one or more runner jars. */
     public static void main(String[] args) throws Exception {
         int rounds = Integer.parseInt(args[0]);
-        List<String> jars = Arrays.asList(args).subList(1, args.length);
+        // Absolute, since each run's working directory is its own temporary folder.
+        List<String> jars = Arrays.stream(args).skip(1).map(a -> Path.of(a).toAbsolutePath().toString()).toList();
         boolean verbose = Boolean.getBoolean("verbose-class");
         boolean timed = Files.isExecutable(Path.of("/usr/bin/time"));
         Path work = Files.createTempDirectory("launch-to-first-call");
