@@ -19,6 +19,7 @@ import java.security.spec.RSAPrivateCrtKeySpec;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.Base64;
 import java.util.Collections;
+import java.util.List;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.cert.X509CertificateHolder;
@@ -152,7 +153,7 @@ public final class KeyReader {
             return null;
         }
         String label = text.substring(begin + 11, labelEnd);
-        if (!java.util.List.of(types).contains(label)) {
+        if (!List.of(types).contains(label)) {
             return null;
         }
         int end = text.indexOf("-----END " + label + "-----", labelEnd + 5);
