@@ -13,10 +13,13 @@ import java.security.KeyFactory;
 import java.security.KeyStore;
 import java.security.PrivateKey;
 import java.security.PublicKey;
+import java.security.spec.InvalidKeySpecException;
 import java.security.spec.PKCS8EncodedKeySpec;
+import java.security.spec.RSAPrivateCrtKeySpec;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.Base64;
 import java.util.Collections;
+import java.util.List;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.cert.X509CertificateHolder;
@@ -40,8 +43,13 @@ import org.bouncycastle.pkcs.PKCS8EncryptedPrivateKeyInfo;
  * {@code BEGIN PUBLIC KEY} / {@code BEGIN RSA PUBLIC KEY}, or an X.509 certificate.
  *
  * <p>Every failure is one {@link GatewayConfigurationException} that names the source (a file path,
- * or "inline text") and the format tried, never the key material. Parsing uses Bouncy Castle,
- * passed explicitly.
+ * or "inline text") and the format tried, never the key material.
+ *
+ * <p>The unencrypted forms (bare Base64 PKCS#8 or PKCS#1, PEM PKCS#1, PEM PKCS#8, PEM public keys)
+ * become keys through the JDK's own RSA key factory, which costs next to nothing at start-up: they
+ * never construct Bouncy Castle's JCA provider, whose construction registers every algorithm it has
+ * (a third of a second on a small machine). Encrypted PEM and certificates use that provider, passed
+ * explicitly, never registered JVM-wide; PKCS#12 uses the JDK's.
  */
 public final class KeyReader {
 
@@ -76,10 +84,10 @@ public final class KeyReader {
                 return fromPkcs12(content, password, sourceName);
             }
             if (text.contains("-----BEGIN")) {
-                return fromPem(text, password, sourceName);
+                byte[] plain = plainPemBody(text, "PRIVATE KEY", "RSA PRIVATE KEY");
+                return plain != null ? fromDer(plain) : fromPem(text, password, sourceName);
             }
-            byte[] der = base64(text, sourceName, "private key");
-            return KeyFactory.getInstance("RSA", CryptoProvider.bouncyCastle()).generatePrivate(new PKCS8EncodedKeySpec(der));
+            return fromDer(base64(text, sourceName, "private key"));
         } catch (GatewayConfigurationException e) {
             throw e;
         } catch (IOException | GeneralSecurityException | RuntimeException e) {
@@ -97,11 +105,14 @@ public final class KeyReader {
                 return CertificateReader.certificates(content, sourceName).get(0).getPublicKey();
             }
             if (text.contains("-----BEGIN")) {
+                byte[] plain = plainPemBody(text, "PUBLIC KEY");
+                if (plain != null) {
+                    return KeyFactory.getInstance("RSA").generatePublic(new X509EncodedKeySpec(plain));
+                }
                 try (PEMParser parser = new PEMParser(new StringReader(text))) {
                     Object o = parser.readObject();
-                    JcaPEMKeyConverter converter = new JcaPEMKeyConverter().setProvider(CryptoProvider.bouncyCastle());
                     if (o instanceof SubjectPublicKeyInfo spki) {
-                        return converter.getPublicKey(spki);
+                        return jdkKeys().getPublicKey(spki);
                     }
                     if (o instanceof X509CertificateHolder holder) {
                         return new JcaX509CertificateConverter().setProvider(CryptoProvider.bouncyCastle())
@@ -112,7 +123,7 @@ public final class KeyReader {
                 }
             }
             byte[] der = base64(text, sourceName, "public key");
-            return KeyFactory.getInstance("RSA", CryptoProvider.bouncyCastle()).generatePublic(new X509EncodedKeySpec(der));
+            return KeyFactory.getInstance("RSA").generatePublic(new X509EncodedKeySpec(der));
         } catch (GatewayConfigurationException e) {
             throw e;
         } catch (IOException | GeneralSecurityException | RuntimeException e) {
@@ -121,8 +132,63 @@ public final class KeyReader {
         }
     }
 
+    /**
+     * Turns parsed key structures into keys with the JDK's default RSA key factory (no provider set);
+     * made when PEMParser is needed, not on the common path.
+     */
+    private static JcaPEMKeyConverter jdkKeys() {
+        return new JcaPEMKeyConverter();
+    }
+
+    /**
+     * The DER body of the text's first PEM block when that block is one of the given types and carries
+     * no headers (an OpenSSL-encrypted key has {@code Proc-Type} and {@code DEK-Info}), else null. The
+     * common unencrypted keys are read this way, by the JDK alone: {@link PEMParser} and the ASN.1
+     * classes it loads cost about 70 ms of a batch start-up. Everything else goes to PEMParser.
+     */
+    private static byte[] plainPemBody(String text, String... types) {
+        int begin = text.indexOf("-----BEGIN ");
+        int labelEnd = begin < 0 ? -1 : text.indexOf("-----", begin + 11);
+        if (labelEnd < 0) {
+            return null;
+        }
+        String label = text.substring(begin + 11, labelEnd);
+        if (!List.of(types).contains(label)) {
+            return null;
+        }
+        int end = text.indexOf("-----END " + label + "-----", labelEnd + 5);
+        if (end < 0) {
+            return null;
+        }
+        String body = text.substring(labelEnd + 5, end);
+        if (body.indexOf(':') >= 0) {
+            return null;
+        }
+        return Base64.getDecoder().decode(body.replaceAll("\\s+", ""));
+    }
+
+    /**
+     * A bare DER private key: PKCS#8, as Alipay's key tool prints it, or PKCS#1 ({@code RSAPrivateKey}),
+     * as OpenSSL and the tool's "PKCS1" setting print it, which Bouncy Castle's key factory also accepted.
+     */
+    private static PrivateKey fromDer(byte[] der) throws GeneralSecurityException {
+        KeyFactory rsa = KeyFactory.getInstance("RSA");
+        try {
+            return rsa.generatePrivate(new PKCS8EncodedKeySpec(der));
+        } catch (InvalidKeySpecException notPkcs8) {
+            org.bouncycastle.asn1.pkcs.RSAPrivateKey k;
+            try {
+                k = org.bouncycastle.asn1.pkcs.RSAPrivateKey.getInstance(der);
+            } catch (RuntimeException notPkcs1) {
+                throw notPkcs8;
+            }
+            return rsa.generatePrivate(new RSAPrivateCrtKeySpec(k.getModulus(), k.getPublicExponent(), k.getPrivateExponent(),
+                    k.getPrime1(), k.getPrime2(), k.getExponent1(), k.getExponent2(), k.getCoefficient()));
+        }
+    }
+
     private static PrivateKey fromPem(String text, char[] password, String sourceName) throws IOException {
-        JcaPEMKeyConverter converter = new JcaPEMKeyConverter().setProvider(CryptoProvider.bouncyCastle());
+        JcaPEMKeyConverter converter = jdkKeys();
         try (PEMParser parser = new PEMParser(new StringReader(text))) {
             Object o;
             while ((o = parser.readObject()) != null) {

@@ -4,7 +4,6 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.PrivateKey;
 import java.security.PublicKey;
-import java.security.Signature;
 import java.security.cert.X509Certificate;
 import java.security.interfaces.RSAPrivateCrtKey;
 import java.security.interfaces.RSAPublicKey;
@@ -12,6 +11,8 @@ import java.util.Base64;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
+import org.bouncycastle.crypto.params.RSAKeyParameters;
+import org.bouncycastle.crypto.signers.RSADigestSigner;
 
 /**
  * Checks the gateway's signature over a response with the Alipay public key (or, in certificate
@@ -19,14 +20,17 @@ import java.util.Objects;
  *
  * <p>The official SDK's tolerance is kept: when a signature does not verify over the node text and
  * that text contains {@code \/}, the check is tried once more with {@code \/} read as {@code /},
- * because some gateway paths sign the unescaped form. Signatures are compared by the JCA
- * verifier, not by string equality. Immutable and thread-safe.
+ * because some gateway paths sign the unescaped form. Signatures are checked by Bouncy Castle's
+ * lightweight {@code RSADigestSigner} (PKCS#1 v1.5, the encoded digest compared in constant time),
+ * not by string equality, without constructing Bouncy Castle's JCA provider. Immutable and
+ * thread-safe: the key is converted once, each thread keeps one verifier per sign type.
  */
 public final class ResponseVerifier {
     private final PublicKey alipayPublicKey;
+    private final RSAKeyParameters key;
     private final String alipayCertSn;
     private final X509Certificate certificate;
-    private final ThreadLocal<Map<SignType, Signature>> engines = ThreadLocal.withInitial(() -> new EnumMap<>(SignType.class));
+    private final ThreadLocal<Map<SignType, RSADigestSigner>> engines = ThreadLocal.withInitial(() -> new EnumMap<>(SignType.class));
 
     /** A verifier for public-key mode. */
     public ResponseVerifier(PublicKey alipayPublicKey) {
@@ -35,8 +39,14 @@ public final class ResponseVerifier {
 
     private ResponseVerifier(PublicKey alipayPublicKey, String alipayCertSn, X509Certificate certificate) {
         this.alipayPublicKey = Objects.requireNonNull(alipayPublicKey, "alipayPublicKey");
-        if (!(alipayPublicKey instanceof RSAPublicKey)) {
+        if (!(alipayPublicKey instanceof RSAPublicKey rsa)) {
             throw new GatewayConfigurationException("the Alipay public key must be an RSA key, was " + alipayPublicKey.getAlgorithm());
+        }
+        try {
+            this.key = new RSAKeyParameters(false, rsa.getModulus(), rsa.getPublicExponent());
+        } catch (IllegalArgumentException e) {
+            // Bouncy Castle refuses an even modulus or exponent, or a modulus with a small factor: no signature could verify.
+            throw new GatewayConfigurationException("the Alipay public key is not a valid RSA key: " + e.getMessage());
         }
         this.alipayCertSn = alipayCertSn;
         this.certificate = certificate;
@@ -111,22 +121,18 @@ public final class ResponseVerifier {
         } catch (IllegalArgumentException e) {
             return false;
         }
-        Signature engine = engines.get().computeIfAbsent(signType, this::newEngine);
-        try {
-            engine.initVerify(alipayPublicKey);
-            engine.update(text.getBytes(charset.charset()));
-            return engine.verify(signature);
-        } catch (GeneralSecurityException e) {
-            return false;
-        }
+        RSADigestSigner engine = engines.get().computeIfAbsent(signType, this::newEngine);
+        engine.reset(); // whatever an earlier call left, this one starts from an empty digest
+        byte[] data = text.getBytes(charset.charset());
+        engine.update(data, 0, data.length);
+        // verifySignature answers false, never throws, for a signature of the wrong length or padding.
+        return engine.verifySignature(signature);
     }
 
-    private Signature newEngine(SignType type) {
-        try {
-            return Signature.getInstance(type.jcaAlgorithm(), CryptoProvider.bouncyCastle());
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("Bouncy Castle lacks " + type.jcaAlgorithm(), e);
-        }
+    private RSADigestSigner newEngine(SignType type) {
+        RSADigestSigner engine = new RSADigestSigner(type.newDigest());
+        engine.init(false, key);
+        return engine;
     }
 
     /** A short fingerprint of the key, so logs can say which key is configured without showing it. */

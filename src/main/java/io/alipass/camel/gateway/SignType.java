@@ -1,5 +1,9 @@
 package io.alipass.camel.gateway;
 
+import org.bouncycastle.crypto.Digest;
+import org.bouncycastle.crypto.digests.SHA1Digest;
+import org.bouncycastle.crypto.digests.SHA256Digest;
+
 /**
  * The signature algorithms the Alipay Open Platform accepts in {@code sign_type}.
  *
@@ -22,6 +26,18 @@ public enum SignType {
     /** The JCA signature algorithm name, e.g. {@code SHA256withRSA}. */
     public String jcaAlgorithm() {
         return jcaAlgorithm;
+    }
+
+    /**
+     * A new Bouncy Castle digest for this type's hash (SHA-256 or SHA-1), for the lightweight
+     * {@code RSADigestSigner} the signer and the verifier use; this is the one place that pairs a
+     * type with its hash besides {@link #jcaAlgorithm()}.
+     */
+    Digest newDigest() {
+        return switch (this) {
+            case RSA2 -> new SHA256Digest();
+            case RSA -> new SHA1Digest();
+        };
     }
 
     /** The value sent in {@code sign_type}. */

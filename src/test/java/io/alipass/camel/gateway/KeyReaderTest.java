@@ -44,9 +44,12 @@ class KeyReaderTest {
                 Arguments.of("bare Base64 PKCS#8, as Alipay's key tool prints it", BARE.getBytes(StandardCharsets.US_ASCII), null),
                 Arguments.of("bare Base64 PKCS#8 wrapped at 64 columns with CRLF",
                         Base64.getMimeEncoder().encodeToString(KEY.getEncoded()).getBytes(StandardCharsets.US_ASCII), null),
+                Arguments.of("bare Base64 PKCS#1, as OpenSSL and the key tool's PKCS1 setting print it",
+                        Base64.getEncoder().encodeToString(pkcs1Der()).getBytes(StandardCharsets.US_ASCII), null),
                 Arguments.of("PEM PKCS#1", PKCS1.getBytes(StandardCharsets.US_ASCII), null),
                 Arguments.of("PEM PKCS#8", PKCS8.getBytes(StandardCharsets.US_ASCII), null),
                 Arguments.of("PEM PKCS#8 after a UTF-8 BOM", withBom(PKCS8), null),
+                Arguments.of("PEM PKCS#8 after a certificate block", (TestKeys.pem(TestKeys.APP_CERT) + PKCS8).getBytes(StandardCharsets.US_ASCII), null),
                 Arguments.of("encrypted PEM PKCS#8 with a passphrase", ENCRYPTED_PKCS8.getBytes(StandardCharsets.US_ASCII), PASSPHRASE),
                 Arguments.of("OpenSSL-encrypted PEM PKCS#1", ENCRYPTED_PKCS1.getBytes(StandardCharsets.US_ASCII), PASSPHRASE),
                 Arguments.of("PKCS#12 keystore", PKCS12, PASSPHRASE));
@@ -179,6 +182,14 @@ class KeyReaderTest {
             throw new IllegalStateException(e);
         }
         return w.toString();
+    }
+
+    private static byte[] pkcs1Der() {
+        try {
+            return org.bouncycastle.asn1.pkcs.PrivateKeyInfo.getInstance(KEY.getEncoded()).parsePrivateKey().toASN1Primitive().getEncoded();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String plainPkcs8() {
