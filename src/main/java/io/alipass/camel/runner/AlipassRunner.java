@@ -33,7 +33,7 @@ public final class AlipassRunner {
     /** Exit code when the runner could not start (configuration or start-up error). */
     public static final int EXIT_CANNOT_START = 2;
 
-    private static final String LOG_CONFIG = "classpath:alipass-runner-log4j2.xml";
+    private static final String LOG_CONFIG = "classpath:alipass-runner-log4j2.properties";
     private static final String USAGE = "java -jar alipass-camel-runner.jar [--once] "
             + "[--replay PATH [--replay-sub-code CODE ...] [--replay-older-than INSTANT|DURATION]] [--key=value ...]";
     private static final String DEFAULT_PROPERTIES = "file:application.properties;optional=true,classpath:alipass-runner.properties";

@@ -19,7 +19,7 @@ public final class CpuTimedRunner {
 
     public static void main(String[] args) {
         if (System.getProperty("log4j2.configurationFile") == null) {
-            System.setProperty("log4j2.configurationFile", "classpath:alipass-runner-log4j2.xml");
+            System.setProperty("log4j2.configurationFile", "classpath:alipass-runner-log4j2.properties");
         }
         int exit = new AlipassRunner(args).run();
         long cpu = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
