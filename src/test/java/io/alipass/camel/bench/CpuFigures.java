@@ -83,6 +83,7 @@ final class CpuFigures {
                     floorNs = floor.perUpdateNanos(sizes.floorIterations());
                     runner = margins(small, large, settled, n -> runnerOnce(gateway, work, n).cpuNanos());
                     jmsNs = marginal(small, large, n -> {
+                        gateway.clearCalls();
                         route.run(n, c, Duration.ofMinutes(10));
                         return route.lastCpuNanos();
                     });
@@ -90,6 +91,7 @@ final class CpuFigures {
                 } else {
                     sdk = margins(small, large, settled, n -> sdkOnce(gateway, n, c));
                     jmsNs = marginal(small, large, n -> {
+                        gateway.clearCalls();
                         route.run(n, c, Duration.ofMinutes(10));
                         return route.lastCpuNanos();
                     });
@@ -159,6 +161,7 @@ final class CpuFigures {
      * {@code c} threads; its whole CPU time from launch, so start-up and JIT cancel in the difference as ours do.
      */
     private static long sdkOnce(GatewayDouble gateway, int n, int c) throws Exception {
+        gateway.clearCalls(); // every batch of every side meets the double in the same state
         try (SdkProcess sdk = new SdkProcess(gateway.url(), gateway.appPrivateKeyBase64(), gateway.alipayPublicKeyBase64(),
                 gateway.passes(), c)) {
             sdk.run(n, c);
