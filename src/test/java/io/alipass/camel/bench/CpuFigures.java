@@ -39,11 +39,6 @@ import java.util.function.Consumer;
  * Bouncy Castle (the provider the route signs and verifies with), per update, on one thread.
  */
 final class CpuFigures {
-    /** The runner with everything but the drop folder off, and retries quick (none are expected). */
-    private static final List<String> ONCE = List.of("--once", "--alipass.jms.enabled=false", "--alipass.http.enabled=false",
-            "--camel.server.enabled=false", "--camel.management.enabled=false", "--alipass.progress-seconds=3600",
-            "--alipass.retry.redelivery-delay=50");
-
     private final Benchmark.Sizes sizes;
     private final Consumer<String> progress;
 
@@ -188,10 +183,7 @@ final class CpuFigures {
             gateway.clearCalls();
             List<String> cmd = new ArrayList<>(List.of(java(), "-Xmx256m", "-Dfile.encoding=UTF-8", "-cp", runnerClassPath(),
                     CpuTimedRunner.class.getName()));
-            cmd.addAll(ONCE);
-            cmd.addAll(List.of("--alipass.data-dir=" + dir.resolve("data"), "--alipass.gateway-url=" + gateway.url(),
-                    "--alipass.app-id=" + BenchGateway.APP_ID, "--alipass.private-key=" + gateway.appPrivateKeyPem(),
-                    "--alipass.alipay-public-key=" + gateway.alipayPublicKeyBase64(), "--alipass.channel-id=" + BenchGateway.CHANNEL));
+            cmd.addAll(gateway.onceRunnerArguments(dir.resolve("data")));
             Path log = dir.resolve("runner.log");
             long launched = System.currentTimeMillis();
             Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();

@@ -124,6 +124,20 @@ final class GatewayDouble implements AutoCloseable {
                 .build();
     }
 
+    /**
+     * The runner's arguments for one {@code --once} batch against this double: every source but the
+     * drop folder off, no HTTP server or management endpoint, quick retries (none are expected), and
+     * the double's URL and keys; {@code dataDir} holds the inbox.
+     */
+    List<String> onceRunnerArguments(Path dataDir) {
+        return List.of("--once", "--alipass.jms.enabled=false", "--alipass.http.enabled=false",
+                "--camel.server.enabled=false", "--camel.management.enabled=false", "--alipass.progress-seconds=3600",
+                "--alipass.retry.redelivery-delay=50",
+                "--alipass.data-dir=" + dataDir, "--alipass.gateway-url=" + url(),
+                "--alipass.app-id=" + BenchGateway.APP_ID, "--alipass.private-key=" + appPrivateKeyPem(),
+                "--alipass.alipay-public-key=" + alipayPublicKeyBase64(), "--alipass.channel-id=" + BenchGateway.CHANNEL);
+    }
+
     /** The i-th update, as a record of a drop-folder file or a JMS message. */
     String update(int i) {
         return BenchGateway.updateOf(BenchGateway.serial(i % passes), i);

@@ -23,8 +23,6 @@ import java.util.concurrent.TimeUnit;
  * </pre>
  */
 public final class LaunchToFirstCall {
-    private static final List<String> ONCE = List.of("--once", "--alipass.jms.enabled=false", "--alipass.http.enabled=false",
-            "--camel.server.enabled=false", "--camel.management.enabled=false", "--alipass.progress-seconds=3600");
     private static final String CPU = "launch-to-first-call-cpu ";
 
     private LaunchToFirstCall() {
@@ -59,10 +57,7 @@ public final class LaunchToFirstCall {
                         cmd.add("-verbose:class");
                     }
                     cmd.addAll(List.of("-jar", jars.get(j)));
-                    cmd.addAll(ONCE);
-                    cmd.addAll(List.of("--alipass.data-dir=" + dir.resolve("data"), "--alipass.gateway-url=" + gateway.url(),
-                            "--alipass.app-id=" + BenchGateway.APP_ID, "--alipass.private-key=" + gateway.appPrivateKeyPem(),
-                            "--alipass.alipay-public-key=" + gateway.alipayPublicKeyBase64(), "--alipass.channel-id=" + BenchGateway.CHANNEL));
+                    cmd.addAll(gateway.onceRunnerArguments(dir.resolve("data")));
                     Path log = dir.resolve("runner.log");
                     long launched = System.currentTimeMillis();
                     Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
