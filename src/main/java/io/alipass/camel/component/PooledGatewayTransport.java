@@ -25,9 +25,8 @@ public final class PooledGatewayTransport implements GatewayTransport, AutoClose
     private final String gatewayUrl;
     /** The gateway's scheme, host and port, parsed once: every call goes there. */
     private final HttpHost gateway;
-    /** The gateway's path and its own query, if any, to which each call's query string is appended. */
+    /** The gateway's path and its own query, if any, to which {@link EncodedRequest#url} appends each call's query string. */
     private final String gatewayPath;
-    private final char querySeparator;
     private final CloseableHttpClient client;
 
     /** A pool for the connection options of {@code options} (its gateway URL, timeouts, pool size and TLS context). */
@@ -46,10 +45,9 @@ public final class PooledGatewayTransport implements GatewayTransport, AutoClose
         Objects.requireNonNull(settings, "settings");
         this.gatewayUrl = settings.gatewayUrl();
         URI uri = URI.create(gatewayUrl);
-        this.gateway = new HttpHost(uri.getScheme(), uri.getHost(), uri.getPort());
+        this.gateway = HttpHost.create(uri);
         String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
         this.gatewayPath = uri.getRawQuery() == null ? path : path + "?" + uri.getRawQuery();
-        this.querySeparator = uri.getRawQuery() == null ? '?' : '&';
         this.client = HttpClients.custom()
                 .setConnectionManager(GatewayConnections.connectionManager(settings))
                 .disableRedirectHandling()
@@ -65,8 +63,7 @@ public final class PooledGatewayTransport implements GatewayTransport, AutoClose
     public Reply send(EncodedRequest request) throws IOException {
         // Target and path given apart: the URL (about 700 characters with its signature) is not parsed
         // into a java.net.URI on every call only for HttpClient to take it apart again.
-        BasicClassicHttpRequest post = new BasicClassicHttpRequest(Method.POST, gateway,
-                gatewayPath + querySeparator + request.queryString());
+        BasicClassicHttpRequest post = new BasicClassicHttpRequest(Method.POST, gateway, request.url(gatewayPath));
         // The header exactly as the official client writes it, not as HttpClient would render a ContentType.
         post.setHeader(HttpHeaders.CONTENT_TYPE, request.contentType());
         post.setEntity(new ByteArrayEntity(request.body(), null));

@@ -26,7 +26,10 @@ public record EncodedRequest(GatewayMethod method, RequestCharset charset, SignT
         Objects.requireNonNull(contentType, "contentType");
     }
 
-    /** The full request URL for a gateway address such as {@code https://openapi.alipay.com/gateway.do}. */
+    /**
+     * The full request URL for a gateway address such as {@code https://openapi.alipay.com/gateway.do},
+     * or the request's path and query for the gateway's path ({@code /gateway.do}).
+     */
     public String url(String gatewayUrl) {
         return gatewayUrl + (gatewayUrl.indexOf('?') >= 0 ? '&' : '?') + queryString;
     }
