@@ -107,7 +107,7 @@ public final class KeyReader {
             if (text.contains("-----BEGIN")) {
                 byte[] plain = plainPemBody(text, "PUBLIC KEY");
                 if (plain != null) {
-                    return KeyFactory.getInstance("RSA").generatePublic(new X509EncodedKeySpec(plain));
+                    return publicFromDer(plain);
                 }
                 try (PEMParser parser = new PEMParser(new StringReader(text))) {
                     Object o = parser.readObject();
@@ -122,8 +122,7 @@ public final class KeyReader {
                             + ": PEM holds " + (o == null ? "nothing" : o.getClass().getSimpleName()) + ", not a public key or certificate");
                 }
             }
-            byte[] der = base64(text, sourceName, "public key");
-            return KeyFactory.getInstance("RSA").generatePublic(new X509EncodedKeySpec(der));
+            return publicFromDer(base64(text, sourceName, "public key"));
         } catch (GatewayConfigurationException e) {
             throw e;
         } catch (IOException | GeneralSecurityException | RuntimeException e) {
@@ -185,6 +184,11 @@ public final class KeyReader {
             return rsa.generatePrivate(new RSAPrivateCrtKeySpec(k.getModulus(), k.getPublicExponent(), k.getPrivateExponent(),
                     k.getPrime1(), k.getPrime2(), k.getExponent1(), k.getExponent2(), k.getCoefficient()));
         }
+    }
+
+    /** A bare DER X.509 {@code SubjectPublicKeyInfo}, through the JDK's RSA key factory. */
+    private static PublicKey publicFromDer(byte[] der) throws GeneralSecurityException {
+        return KeyFactory.getInstance("RSA").generatePublic(new X509EncodedKeySpec(der));
     }
 
     private static PrivateKey fromPem(String text, char[] password, String sourceName) throws IOException {
