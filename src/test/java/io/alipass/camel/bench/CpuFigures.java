@@ -30,13 +30,16 @@ import java.util.function.Consumer;
  *
  * <p>CPU per update is taken as the issue asks: a side's process CPU time at two batch sizes, the
  * difference divided by the difference in updates, so that start-up and JIT warm-up cancel. In a fresh
- * JVM they cancel only once the JIT has settled: between 1,000 and 4,000 updates the compiler threads
- * still spend about 0.8 ms per update and much of the route still runs interpreted or in C1. So the
- * fresh-JVM sides (7a, 7c) run three batches, and the figure is the margin between the large and the
- * settled batch; the margin at the issue's sizes (small to large) is printed in the note. The
- * reference of 7a and 7b is the crypto floor taken in the same round: one SHA256withRSA signature
- * with the app's 2048-bit key and one verification with the gateway's 1024-bit answer key, both with
- * Bouncy Castle (the provider the route signs and verifies with), per update, on one thread.
+ * JVM on two busy cores they cancel only late: the C2 compiler thread gets a small share of the cores
+ * next to eight busy workers, and its backlog (several seconds of compiling) drains over the first
+ * 10,000 to 20,000 updates, while much of the route still runs C1 code. So the fresh-JVM sides (7a, 7c)
+ * run four batches, and the figure is the margin between the two largest; the earlier margins,
+ * the issue's sizes among them, are printed in the note.
+ *
+ * <p>The reference of 7a and 7b is the crypto floor: one SHA256withRSA signature with the app's
+ * 2048-bit key and one verification with the gateway's 1024-bit answer key, with the route's own
+ * signer and verifier, per update, on one thread. It is taken before every side's first batch and
+ * after each batch, and each batch's CPU is counted in the floors taken beside it (see {@link Batches}).
  */
 final class CpuFigures {
     private final Benchmark.Sizes sizes;
@@ -51,9 +54,8 @@ final class CpuFigures {
     List<Row> run() throws Exception {
         Path work = Files.createTempDirectory("bench-cpu");
         List<Row> rows = new ArrayList<>();
-        int small = sizes.cpuBatchSmall();
-        int large = sizes.cpuBatchLarge();
-        int settled = sizes.cpuBatchSettled();
+        int[] freshJvm = {sizes.cpuBatchSmall(), sizes.cpuBatchLarge(), sizes.cpuBatchSettled(), sizes.cpuBatchLongest()};
+        int[] warmJvm = {sizes.cpuBatchLarge(), sizes.cpuBatchSettled()};
         int c = sizes.cpuConcurrency();
         try (GatewayDouble gateway = new GatewayDouble(work.resolve("gateway"), 1000);
              RouteLoad route = new RouteLoad(gateway.url(), gateway.protocol(), gateway::update, 200)) {
@@ -62,57 +64,56 @@ final class CpuFigures {
             floor.perUpdateNanos(sizes.floorWarmupIterations());
             route.run(sizes.cpuWarmup(), c, Duration.ofMinutes(3));
             Paired runnerVsFloor = new Paired();
-            Paired runnerEarlyVsFloor = new Paired();
             Paired jmsVsFloor = new Paired();
             Paired sdkVsRunner = new Paired();
-            Paired sdkEarlyVsRunnerEarly = new Paired();
+            List<String> runnerEarly = new ArrayList<>();
+            List<String> sdkEarly = new ArrayList<>();
+            CpuOfBatch runner = n -> runnerOnce(gateway, work, n).cpuNanos();
+            CpuOfBatch jms = n -> {
+                gateway.clearCalls();
+                route.run(n, c, Duration.ofMinutes(10));
+                return route.lastCpuNanos();
+            };
+            CpuOfBatch sdk = n -> sdkOnce(gateway, n, c);
             for (int round = 0; round < sizes.rounds(); round++) {
-                progress.accept(String.format(Locale.ROOT, "7 CPU per update, round %d of %d (batches of %,d, %,d and %,d updates)",
-                        round + 1, sizes.rounds(), small, large, settled));
-                double floorNs;
-                Margins runner;
-                double jmsNs;
-                Margins sdk;
-                // Alternate the order, so a change in the machine's load falls on both sides alike.
+                progress.accept(String.format(Locale.ROOT, "7 CPU per update, round %d of %d (batches of %s updates)",
+                        round + 1, sizes.rounds(), Arrays.stream(freshJvm).mapToObj(n -> String.format(Locale.ROOT, "%,d", n))
+                                .collect(java.util.stream.Collectors.joining(", "))));
+                Batches ours;
+                Batches jmsRoute;
+                Batches theirs;
+                // Alternate the order, so a change in the machine's load falls on all sides alike.
                 if (round % 2 == 0) {
-                    floorNs = floor.perUpdateNanos(sizes.floorIterations());
-                    runner = margins(small, large, settled, n -> runnerOnce(gateway, work, n).cpuNanos());
-                    jmsNs = marginal(small, large, n -> {
-                        gateway.clearCalls();
-                        route.run(n, c, Duration.ofMinutes(10));
-                        return route.lastCpuNanos();
-                    });
-                    sdk = margins(small, large, settled, n -> sdkOnce(gateway, n, c));
+                    ours = batches(floor, freshJvm, runner);
+                    jmsRoute = batches(floor, warmJvm, jms);
+                    theirs = batches(floor, freshJvm, sdk);
                 } else {
-                    sdk = margins(small, large, settled, n -> sdkOnce(gateway, n, c));
-                    jmsNs = marginal(small, large, n -> {
-                        gateway.clearCalls();
-                        route.run(n, c, Duration.ofMinutes(10));
-                        return route.lastCpuNanos();
-                    });
-                    runner = margins(small, large, settled, n -> runnerOnce(gateway, work, n).cpuNanos());
-                    floorNs = floor.perUpdateNanos(sizes.floorIterations());
+                    theirs = batches(floor, freshJvm, sdk);
+                    jmsRoute = batches(floor, warmJvm, jms);
+                    ours = batches(floor, freshJvm, runner);
                 }
-                runnerVsFloor.add(runner.settledNs() / 1e6, floorNs / 1e6);
-                runnerEarlyVsFloor.add(runner.earlyNs() / 1e6, floorNs / 1e6);
-                jmsVsFloor.add(jmsNs / 1e6, floorNs / 1e6);
-                sdkVsRunner.add(sdk.settledNs() / 1e6, runner.settledNs() / 1e6);
-                sdkEarlyVsRunnerEarly.add(sdk.earlyNs() / 1e6, runner.earlyNs() / 1e6);
+                double oursUnits = ours.marginInFloors(2, 3);
+                runnerVsFloor.add(oursUnits * ours.meanFloorNanos() / 1e6, ours.meanFloorNanos() / 1e6);
+                jmsVsFloor.add(jmsRoute.marginInFloors(0, 1) * jmsRoute.meanFloorNanos() / 1e6, jmsRoute.meanFloorNanos() / 1e6);
+                sdkVsRunner.add(theirs.marginInFloors(2, 3) * theirs.meanFloorNanos() / 1e6, oursUnits * ours.meanFloorNanos() / 1e6);
+                runnerEarly.add(ours.early());
+                sdkEarly.add(theirs.early());
             }
-            String how = String.format(Locale.ROOT, "(CPU at %,d updates - CPU at %,d) / %,d; ", settled, large, settled - large);
-            String early = String.format(Locale.ROOT, "between %,d and %,d updates, where the JIT is still compiling: ", small, large);
+            String how = String.format(Locale.ROOT, "(CPU at %,d updates - CPU at %,d) / %,d, each batch's CPU in floors taken "
+                    + "beside it; ", freshJvm[3], freshJvm[2], freshJvm[3] - freshJvm[2]);
             rows.add(new Row("7a", "runner --once, JSON lines, outcome files, CPU ms/update", runnerVsFloor.ours(),
                     "crypto floor: BC sign 2048 + verify 1024, ms", runnerVsFloor.reference(), runnerVsFloor.ratio(),
                     "ratio <= 1.50", runnerVsFloor.ratio() <= 1.5, how + "own JVM, whole process" + notes(runnerVsFloor)
-                    + String.format(Locale.ROOT, "; %s%.2f ms, ratio %.2f", early, runnerEarlyVsFloor.ours(), runnerEarlyVsFloor.ratio())));
+                    + "; earlier margins, where the JIT is still compiling, per round: " + String.join("; ", runnerEarly)));
             rows.add(new Row("7b", "JMS route, transacted, C = " + c + ", broker in process, CPU ms/update", jmsVsFloor.ours(),
                     "crypto floor, ms", jmsVsFloor.reference(), jmsVsFloor.ratio(), "ratio <= 2.00", jmsVsFloor.ratio() <= 2,
-                    String.format(Locale.ROOT, "(CPU at %,d updates - CPU at %,d) / %,d; ", large, small, large - small)
+                    String.format(Locale.ROOT, "(CPU at %,d updates - CPU at %,d) / %,d, in floors taken beside each batch; ",
+                            warmJvm[1], warmJvm[0], warmJvm[1] - warmJvm[0])
                     + "this JVM, warmed up, whole process, queue filled beforehand" + notes(jmsVsFloor)));
             rows.add(new Row("7c", "alipay-sdk-java, thread pool of " + c + ", CPU ms/update", sdkVsRunner.ours(),
                     "runner --once (7a), ms", sdkVsRunner.reference(), sdkVsRunner.ratio(), "ratio >= 2.00",
                     sdkVsRunner.ratio() >= 2, how + "a fresh JVM per batch, as the runner, whole process" + notes(sdkVsRunner)
-                    + String.format(Locale.ROOT, "; %s%.2f ms, ratio %.2f", early, sdkEarlyVsRunnerEarly.ours(), sdkEarlyVsRunnerEarly.ratio())));
+                    + "; the SDK's earlier margins per round: " + String.join("; ", sdkEarly)));
             progress.accept("8 batch start-up: runner --once to its first gateway call, and camel-main hello world");
             rows.add(startUp(gateway, work));
         } finally {
@@ -130,25 +131,43 @@ final class CpuFigures {
     }
 
     /**
-     * A fresh-JVM side's CPU per update at two margins: between the small and the large batch (the issue's
-     * sizes, where the JIT still compiles and much code still runs interpreted) and between the large and
-     * the settled batch, where start-up and warm-up have cancelled.
+     * One side's batches of a round, each with its process CPU and the floor taken just before and just
+     * after it (the mean of the two). On these shared virtual cores the CPU time a piece of work costs
+     * moves with the host's load by tens of percent within minutes; a batch's CPU counted in floors taken
+     * beside it cancels that drift, where one floor per round, taken seconds or minutes away from a
+     * batch, does not see the machine the batch saw.
      */
-    private record Margins(double earlyNs, double settledNs) {
+    private record Batches(int[] updates, long[] cpuNanos, double[] floorNanos) {
+        /** CPU per update from batch {@code a} to batch {@code b}, in floors: the ratio to the floor. */
+        double marginInFloors(int a, int b) {
+            return (cpuNanos[b] / floorNanos[b] - cpuNanos[a] / floorNanos[a]) / (updates[b] - updates[a]);
+        }
+
+        /** The floor over the round's batches, in nanoseconds: turns a margin in floors back into time. */
+        double meanFloorNanos() {
+            return Arrays.stream(floorNanos).average().orElseThrow();
+        }
+
+        /** The margins before the JIT has settled: the issue's sizes, and from there to the settled batch. */
+        String early() {
+            return String.format(Locale.ROOT, "%,d to %,d: %.2f ms (%.2f floors), %,d to %,d: %.2f ms (%.2f floors)",
+                    updates[0], updates[1], marginInFloors(0, 1) * meanFloorNanos() / 1e6, marginInFloors(0, 1),
+                    updates[1], updates[2], marginInFloors(1, 2) * meanFloorNanos() / 1e6, marginInFloors(1, 2));
+        }
     }
 
-    private static Margins margins(int small, int large, int settled, CpuOfBatch batch) throws Exception {
-        long a = batch.cpuNanos(small);
-        long b = batch.cpuNanos(large);
-        long c = batch.cpuNanos(settled);
-        return new Margins((double) (b - a) / (large - small), (double) (c - b) / (settled - large));
-    }
-
-    /** (CPU at the large batch - CPU at the small one) / (large - small), in nanoseconds per update. */
-    private static double marginal(int small, int large, CpuOfBatch batch) throws Exception {
-        long a = batch.cpuNanos(small);
-        long b = batch.cpuNanos(large);
-        return (double) (b - a) / (large - small);
+    /** Runs {@code side}'s batches in order, taking the floor before the first and after each. */
+    private Batches batches(Floor floor, int[] updates, CpuOfBatch side) throws Exception {
+        long[] cpu = new long[updates.length];
+        double[] floors = new double[updates.length];
+        double before = floor.perUpdateNanos(sizes.floorIterations());
+        for (int i = 0; i < updates.length; i++) {
+            cpu[i] = side.cpuNanos(updates[i]);
+            double after = floor.perUpdateNanos(sizes.floorIterations());
+            floors[i] = (before + after) / 2;
+            before = after;
+        }
+        return new Batches(updates, cpu, floors);
     }
 
     /**

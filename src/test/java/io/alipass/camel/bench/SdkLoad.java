@@ -65,7 +65,7 @@ final class SdkLoad {
 
     /** Executes {@code n} updates from {@code threads} threads; returns updates per second. */
     double run(int n, int threads, Duration timeout) throws InterruptedException {
-        Tally tally = new Tally();
+        Tally tally = new Tally(n);
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
             long start = System.nanoTime();
