@@ -68,13 +68,20 @@ final class CpuFigures {
             Paired sdkVsRunner = new Paired();
             List<String> runnerEarly = new ArrayList<>();
             List<String> sdkEarly = new ArrayList<>();
-            CpuOfBatch runner = n -> runnerOnce(gateway, work, n).cpuNanos();
+            Paired runnerInRun = new Paired();
+            Paired sdkInRun = new Paired();
+            int settled = freshJvm[2];
+            int longest = freshJvm[3];
+            CpuOfBatch runner = n -> {
+                RunnerRun run = runnerOnce(gateway, work, n, n == longest ? settled : 0);
+                return new BatchCpu(run.cpuNanos(), run.inRunNanosPerCall());
+            };
             CpuOfBatch jms = n -> {
                 gateway.clearCalls();
                 route.run(n, c, Duration.ofMinutes(10));
-                return route.lastCpuNanos();
+                return BatchCpu.of(route.lastCpuNanos());
             };
-            CpuOfBatch sdk = n -> sdkOnce(gateway, n, c);
+            CpuOfBatch sdk = n -> sdkOnce(gateway, n, c, n == longest ? settled : 0);
             for (int round = 0; round < sizes.rounds(); round++) {
                 progress.accept(String.format(Locale.ROOT, "7 CPU per update, round %d of %d (batches of %s updates)",
                         round + 1, sizes.rounds(), Arrays.stream(freshJvm).mapToObj(n -> String.format(Locale.ROOT, "%,d", n))
@@ -98,12 +105,15 @@ final class CpuFigures {
                 sdkVsRunner.add(theirs.marginInFloors(2, 3) * theirs.meanFloorNanos() / 1e6, oursUnits * ours.meanFloorNanos() / 1e6);
                 runnerEarly.add(ours.early());
                 sdkEarly.add(theirs.early());
+                runnerInRun.add(ours.inRunInFloors() * ours.meanFloorNanos() / 1e6, ours.meanFloorNanos() / 1e6);
+                sdkInRun.add(theirs.inRunInFloors() * theirs.meanFloorNanos() / 1e6, ours.inRunInFloors() * ours.meanFloorNanos() / 1e6);
             }
             String how = String.format(Locale.ROOT, "(CPU at %,d updates - CPU at %,d) / %,d, each batch's CPU in floors taken "
                     + "beside it; ", freshJvm[3], freshJvm[2], freshJvm[3] - freshJvm[2]);
             rows.add(new Row("7a", "runner --once, JSON lines, outcome files, CPU ms/update", runnerVsFloor.ours(),
                     "crypto floor: BC sign 2048 + verify 1024, ms", runnerVsFloor.reference(), runnerVsFloor.ratio(),
                     "ratio <= 1.50", runnerVsFloor.ratio() <= 1.5, how + "own JVM, whole process" + notes(runnerVsFloor)
+                    + inRunNote(runnerInRun, settled, longest, "floors")
                     + "; earlier margins, where the JIT is still compiling, per round: " + String.join("; ", runnerEarly)));
             rows.add(new Row("7b", "JMS route, transacted, C = " + c + ", broker in process, CPU ms/update", jmsVsFloor.ours(),
                     "crypto floor, ms", jmsVsFloor.reference(), jmsVsFloor.ratio(), "ratio <= 2.00", jmsVsFloor.ratio() <= 2,
@@ -113,6 +123,7 @@ final class CpuFigures {
             rows.add(new Row("7c", "alipay-sdk-java, thread pool of " + c + ", CPU ms/update", sdkVsRunner.ours(),
                     "runner --once (7a), ms", sdkVsRunner.reference(), sdkVsRunner.ratio(), "ratio >= 2.00",
                     sdkVsRunner.ratio() >= 2, how + "a fresh JVM per batch, as the runner, whole process" + notes(sdkVsRunner)
+                    + inRunNote(sdkInRun, settled, longest, "the SDK's over ours")
                     + "; the SDK's earlier margins per round: " + String.join("; ", sdkEarly)));
             progress.accept("8 batch start-up: runner --once to its first gateway call, and camel-main hello world");
             rows.add(startUp(gateway, work));
@@ -122,12 +133,83 @@ final class CpuFigures {
         return rows;
     }
 
+    /** The in-run margins of the longest batches: their median and each round's ratio. */
+    private static String inRunNote(Paired inRun, int from, int to, String ratioOf) {
+        return String.format(Locale.ROOT, "; inside the longest batch's one process, from its %,dth call to its %,dth: "
+                + "%.2f ms, ratio (%s) %.2f, per round %s", from, to, inRun.ours(), ratioOf, inRun.ratio(), inRun.ratios());
+    }
+
     private static String notes(Paired p) {
         return p.note() == null ? "" : "; " + p.note();
     }
 
     private interface CpuOfBatch {
-        long cpuNanos(int n) throws Exception;
+        BatchCpu run(int n) throws Exception;
+    }
+
+    /**
+     * A batch's whole process CPU, and for the longest batch also its CPU per call between the
+     * settled and the longest batch's number of calls, read inside the one process ({@link InRunMargin});
+     * NaN for the other batches.
+     */
+    record BatchCpu(long cpuNanos, double inRunNanosPerCall) {
+        static BatchCpu of(long cpuNanos) {
+            return new BatchCpu(cpuNanos, Double.NaN);
+        }
+    }
+
+    /**
+     * Reads a running batch's process CPU at the moments the gateway double has received a given number
+     * of its calls, polling the double every 10 ms (the double's and this JVM's work count on neither
+     * side). The margin between two such moments is taken inside one process, so the start-up and the
+     * shutdown cancel exactly, where two batches in two fresh JVMs each bring their own: the same code
+     * measured 31 to 35 s of CPU for the same 12,000-update batch within minutes.
+     */
+    static final class InRunMargin implements AutoCloseable {
+        private final Thread poller;
+        private volatile double nanosPerCall = Double.NaN;
+
+        InRunMargin(GatewayDouble gateway, ProcessHandle process, long from, long to) throws IOException {
+            long baseline = gateway.callsReceived();
+            poller = new Thread(() -> {
+                long fromCalls = -1;
+                long fromCpu = 0;
+                try {
+                    while (process.isAlive()) {
+                        long calls = gateway.callsReceived() - baseline;
+                        if (fromCalls < 0 && calls >= from) {
+                            fromCpu = cpuNanos(process);
+                            fromCalls = calls;
+                        } else if (fromCalls >= 0 && calls >= to) {
+                            nanosPerCall = (double) (cpuNanos(process) - fromCpu) / (calls - fromCalls);
+                            return;
+                        }
+                        Thread.sleep(10);
+                    }
+                } catch (IOException | RuntimeException e) {
+                    // no in-run figure for this batch; the batch's own result still stands
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, "bench-in-run-margin");
+            poller.setDaemon(true);
+            poller.start();
+        }
+
+        private static long cpuNanos(ProcessHandle process) {
+            return process.info().totalCpuDuration().map(java.time.Duration::toNanos).orElseThrow();
+        }
+
+        /** CPU nanoseconds per call between the two moments; NaN if the process ended before both. */
+        double nanosPerCall() throws InterruptedException {
+            poller.join(TimeUnit.SECONDS.toMillis(10));
+            return nanosPerCall;
+        }
+
+        @Override
+        public void close() {
+            poller.interrupt();
+        }
     }
 
     /**
@@ -137,7 +219,7 @@ final class CpuFigures {
      * beside it cancels that drift, where one floor per round, taken seconds or minutes away from a
      * batch, does not see the machine the batch saw.
      */
-    private record Batches(int[] updates, long[] cpuNanos, double[] floorNanos) {
+    private record Batches(int[] updates, long[] cpuNanos, double[] floorNanos, double[] inRunNanosPerCall) {
         /** CPU per update from batch {@code a} to batch {@code b}, in floors: the ratio to the floor. */
         double marginInFloors(int a, int b) {
             return (cpuNanos[b] / floorNanos[b] - cpuNanos[a] / floorNanos[a]) / (updates[b] - updates[a]);
@@ -146,6 +228,12 @@ final class CpuFigures {
         /** The floor over the round's batches, in nanoseconds: turns a margin in floors back into time. */
         double meanFloorNanos() {
             return Arrays.stream(floorNanos).average().orElseThrow();
+        }
+
+        /** The longest batch's own margin from the settled batch's size to its end, in floors; NaN if not read. */
+        double inRunInFloors() {
+            int last = updates.length - 1;
+            return inRunNanosPerCall[last] / floorNanos[last];
         }
 
         /** The margins before the JIT has settled: the sizes, and from there to the settled batch. */
@@ -160,34 +248,41 @@ final class CpuFigures {
     private Batches batches(Floor floor, int[] updates, CpuOfBatch side) throws Exception {
         long[] cpu = new long[updates.length];
         double[] floors = new double[updates.length];
+        double[] inRun = new double[updates.length];
         double before = floor.perUpdateNanos(sizes.floorIterations());
         for (int i = 0; i < updates.length; i++) {
-            cpu[i] = side.cpuNanos(updates[i]);
+            BatchCpu batch = side.run(updates[i]);
+            cpu[i] = batch.cpuNanos();
+            inRun[i] = batch.inRunNanosPerCall();
             double after = floor.perUpdateNanos(sizes.floorIterations());
             floors[i] = (before + after) / 2;
             before = after;
         }
-        return new Batches(updates, cpu, floors);
+        return new Batches(updates, cpu, floors, inRun);
     }
 
     /**
      * The official client as the runner is measured: a fresh JVM doing {@code n} updates from a pool of
      * {@code c} threads; its whole CPU time from launch, so start-up and JIT cancel in the difference as ours do.
      */
-    private static long sdkOnce(GatewayDouble gateway, int n, int c) throws Exception {
+    private static BatchCpu sdkOnce(GatewayDouble gateway, int n, int c, int inRunFrom) throws Exception {
         gateway.clearCalls(); // every batch of every side meets the double in the same state
         try (SdkProcess sdk = new SdkProcess(gateway.url(), gateway.appPrivateKeyBase64(), gateway.alipayPublicKeyBase64(),
-                gateway.passes(), c)) {
+                gateway.passes(), c);
+             InRunMargin inRun = inRunFrom > 0 ? new InRunMargin(gateway, sdk.handle(), inRunFrom, n) : null) {
             sdk.run(n, c);
-            return sdk.totalCpuNanos();
+            return new BatchCpu(sdk.totalCpuNanos(), inRun == null ? Double.NaN : inRun.nanosPerCall());
         }
     }
 
-    record RunnerRun(long cpuNanos, long firstCallEpochMillis, long launchedEpochMillis) {
+    record RunnerRun(long cpuNanos, long firstCallEpochMillis, long launchedEpochMillis, double inRunNanosPerCall) {
     }
 
-    /** One {@code --once} run over a JSON-lines file of {@code n} updates, in a fresh folder. */
-    RunnerRun runnerOnce(GatewayDouble gateway, Path work, int n) throws Exception {
+    /**
+     * One {@code --once} run over a JSON-lines file of {@code n} updates, in a fresh folder; with
+     * {@code inRunFrom} above 0, also its CPU per call from that call to its last ({@link InRunMargin}).
+     */
+    RunnerRun runnerOnce(GatewayDouble gateway, Path work, int n, int inRunFrom) throws Exception {
         Path dir = Files.createTempDirectory(work, "runner");
         try {
             Path inbox = Files.createDirectories(dir.resolve("data/inbox"));
@@ -206,9 +301,15 @@ final class CpuFigures {
             Path log = dir.resolve("runner.log");
             long launched = System.currentTimeMillis();
             Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-            if (!p.waitFor(30, TimeUnit.MINUTES)) {
-                p.destroyForcibly();
-                throw new IllegalStateException("the runner did not finish " + n + " updates within 30 minutes");
+            double inRunNanosPerCall = Double.NaN;
+            try (InRunMargin inRun = inRunFrom > 0 ? new InRunMargin(gateway, p.toHandle(), inRunFrom, n) : null) {
+                if (!p.waitFor(30, TimeUnit.MINUTES)) {
+                    p.destroyForcibly();
+                    throw new IllegalStateException("the runner did not finish " + n + " updates within 30 minutes");
+                }
+                if (inRun != null) {
+                    inRunNanosPerCall = inRun.nanosPerCall();
+                }
             }
             String out = Files.readString(log, StandardCharsets.UTF_8);
             long successes = RunnerFigures.count(dir.resolve("data/outbox/success"));
@@ -219,7 +320,7 @@ final class CpuFigures {
             long cpu = out.lines().filter(l -> l.startsWith(CpuTimedRunner.CPU_LINE))
                     .map(l -> Long.parseLong(l.substring(CpuTimedRunner.CPU_LINE.length()).split(" ")[0]))
                     .findFirst().orElseThrow(() -> new IllegalStateException("the runner printed no CPU time:\n" + tail(out)));
-            return new RunnerRun(cpu, gateway.firstCallEpochMillis(), launched);
+            return new RunnerRun(cpu, gateway.firstCallEpochMillis(), launched, inRunNanosPerCall);
         } finally {
             RunnerFigures.delete(dir);
         }
@@ -252,7 +353,7 @@ final class CpuFigures {
     }
 
     private double firstCallSeconds(GatewayDouble gateway, Path work) throws Exception {
-        RunnerRun run = runnerOnce(gateway, work, 1);
+        RunnerRun run = runnerOnce(gateway, work, 1, 0);
         if (run.firstCallEpochMillis() < 0) {
             throw new IllegalStateException("the gateway double saw no call from the runner");
         }

@@ -86,6 +86,7 @@ final class GatewayDouble implements AutoCloseable {
                         s.received().clear();
                         System.out.println("ok");
                     }
+                    case "total" -> System.out.println(s.received().total());
                     case "first" -> {
                         List<ReceivedRequest> calls = s.received().all();
                         System.out.println(calls.isEmpty() ? "none" : String.valueOf(calls.get(0).receivedAt().toEpochMilli()));
@@ -147,13 +148,19 @@ final class GatewayDouble implements AutoCloseable {
         return passes;
     }
 
-    void clearCalls() throws IOException {
+    synchronized void clearCalls() throws IOException {
         commands.println("clear");
         answer();
     }
 
+    /** How many calls the double has received since it started. */
+    synchronized long callsReceived() throws IOException {
+        commands.println("total");
+        return Long.parseLong(answer());
+    }
+
     /** The epoch milliseconds of the first call since {@link #clearCalls()}, or -1 when there was none. */
-    long firstCallEpochMillis() throws IOException {
+    synchronized long firstCallEpochMillis() throws IOException {
         commands.println("first");
         String a = answer();
         return a.equals("none") ? -1 : Long.parseLong(a);

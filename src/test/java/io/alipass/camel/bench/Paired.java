@@ -26,12 +26,16 @@ final class Paired {
         return median(pairs.stream().mapToDouble(p -> p[0] / p[1]).toArray());
     }
 
+    /** Each round's ratio, as printed in the notes. */
+    String ratios() {
+        return pairs.stream().map(p -> String.format(Locale.ROOT, "%.2f", p[0] / p[1])).collect(Collectors.joining(", "));
+    }
+
     String note() {
         if (pairs.size() < 2) {
             return null;
         }
-        return "medians of " + pairs.size() + " alternating rounds; ratio per round: "
-                + pairs.stream().map(p -> String.format(Locale.ROOT, "%.2f", p[0] / p[1])).collect(Collectors.joining(", "));
+        return "medians of " + pairs.size() + " alternating rounds; ratio per round: " + ratios();
     }
 
     private static double median(double[] v) {

@@ -51,6 +51,11 @@ final class SdkProcess implements AutoCloseable {
         throw new IllegalStateException("the SDK process ended, exit code " + waitFor());
     }
 
+    /** The SDK's JVM, to read its CPU time while it runs. */
+    ProcessHandle handle() {
+        return process.toHandle();
+    }
+
     /** The SDK process's CPU time since it was launched (JVM start-up, JIT and GC included). */
     long totalCpuNanos() {
         return cpuNanos();
