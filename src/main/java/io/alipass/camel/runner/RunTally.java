@@ -5,6 +5,8 @@ import io.alipass.camel.component.OutcomeListener;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -26,6 +28,17 @@ public final class RunTally implements OutcomeListener {
     private final LongAdder unreadableFiles = new LongAdder();
     private final LongAdder skipped = new LongAdder();
     private final LongAdder skippedVisible = new LongAdder();
+
+    // The meters by their tags, each built once: building a meter's id and looking it up in the registry
+    // on every update cost far more than counting (perf: about 0.5% of a warm runner's CPU).
+    private final Map<OutcomeTags, Counter> outcomeCounters = new ConcurrentHashMap<>();
+    private final Map<CallTags, Timer> callTimers = new ConcurrentHashMap<>();
+
+    private record OutcomeTags(OutcomeKind kind, String method, String code, String subCode) {
+    }
+
+    private record CallTags(String method, OutcomeKind kind) {
+    }
 
     public RunTally(MeterRegistry meters) {
         this.meters = meters;
@@ -62,23 +75,25 @@ public final class RunTally implements OutcomeListener {
             case DEAD_LETTER, ERROR, TRANSIENT_FAILURE, INVALID_RESPONSE, CALL_LIMITED, MISDIRECTED_CALL -> deadLettered;
         };
         counted.increment();
-        Counter.builder("alipass.outcomes")
-                .description("Final outcomes of pass updates")
-                .tag("kind", kind.wireName())
-                .tag("method", tagValue(method))
-                .tag("code", tagValue(code))
-                .tag("sub_code", tagValue(subCode))
-                .register(meters)
+        outcomeCounters.computeIfAbsent(new OutcomeTags(kind, tagValue(method), tagValue(code), tagValue(subCode)),
+                tags -> Counter.builder("alipass.outcomes")
+                        .description("Final outcomes of pass updates")
+                        .tag("kind", tags.kind().wireName())
+                        .tag("method", tags.method())
+                        .tag("code", tags.code())
+                        .tag("sub_code", tags.subCode())
+                        .register(meters))
                 .increment();
     }
 
     @Override
     public void gatewayCall(String method, OutcomeKind kind, long nanos) {
-        Timer.builder("alipass.gateway.calls")
-                .description("Calls to the Alipay gateway, signing excluded")
-                .tag("method", tagValue(method))
-                .tag("kind", kind.wireName())
-                .register(meters)
+        callTimers.computeIfAbsent(new CallTags(tagValue(method), kind),
+                tags -> Timer.builder("alipass.gateway.calls")
+                        .description("Calls to the Alipay gateway, signing excluded")
+                        .tag("method", tags.method())
+                        .tag("kind", tags.kind().wireName())
+                        .register(meters))
                 .record(nanos, TimeUnit.NANOSECONDS);
     }
 

@@ -31,6 +31,25 @@ class RunTallyTest {
     }
 
     @Test
+    void repeatedTagsCountOnOneMeterAndNewTagsGetTheirOwn() {
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        RunTally tally = new RunTally(meters);
+        for (int i = 0; i < 5; i++) {
+            tally.outcome(OutcomeKind.SUCCESS, "alipay.pass.instance.update", "10000", null);
+            tally.gatewayCall("alipay.pass.instance.update", OutcomeKind.SUCCESS, 1_000_000);
+        }
+        tally.outcome(OutcomeKind.SUCCESS, "alipay.pass.template.update", "10000", null);
+        tally.gatewayCall("alipay.pass.instance.update", OutcomeKind.CALL_LIMITED, 1_000_000);
+
+        assertEquals(5.0, meters.get("alipass.outcomes").tag("method", "alipay.pass.instance.update").counter().count());
+        assertEquals(1.0, meters.get("alipass.outcomes").tag("method", "alipay.pass.template.update").counter().count());
+        assertEquals(5, meters.get("alipass.gateway.calls").tag("kind", "success").timer().count());
+        assertEquals(1, meters.get("alipass.gateway.calls").tag("kind", OutcomeKind.CALL_LIMITED.wireName()).timer().count());
+        assertEquals(2, meters.get("alipass.outcomes").counters().size());
+        assertEquals(2, meters.get("alipass.gateway.calls").timers().size());
+    }
+
+    @Test
     void onlySuccessesIsNoFailure() {
         RunTally tally = new RunTally(new SimpleMeterRegistry());
         tally.outcome(OutcomeKind.SUCCESS, "alipay.pass.template.update", "10000", null);
