@@ -34,10 +34,31 @@ public final class RunTally implements OutcomeListener {
     private final Map<OutcomeTags, Counter> outcomeCounters = new ConcurrentHashMap<>();
     private final Map<CallTags, Timer> callTimers = new ConcurrentHashMap<>();
 
+    // equals and hashCode written out: a record's own go through method handles, which in a fresh
+    // batch JVM ran longer interpreted than the registry lookup they replace.
     private record OutcomeTags(OutcomeKind kind, String method, String code, String subCode) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof OutcomeTags t && kind == t.kind && method.equals(t.method) && code.equals(t.code)
+                    && subCode.equals(t.subCode);
+        }
+
+        @Override
+        public int hashCode() {
+            return ((kind.hashCode() * 31 + method.hashCode()) * 31 + code.hashCode()) * 31 + subCode.hashCode();
+        }
     }
 
     private record CallTags(String method, OutcomeKind kind) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof CallTags t && kind == t.kind && method.equals(t.method);
+        }
+
+        @Override
+        public int hashCode() {
+            return method.hashCode() * 31 + kind.hashCode();
+        }
     }
 
     public RunTally(MeterRegistry meters) {
