@@ -99,17 +99,18 @@ final class CpuFigures {
                     jmsRoute = batches(floor, warmJvm, jms);
                     ours = batches(floor, freshJvm, runner);
                 }
-                double oursUnits = ours.marginInFloors(2, 3);
-                runnerVsFloor.add(oursUnits * ours.meanFloorNanos() / 1e6, ours.meanFloorNanos() / 1e6);
-                jmsVsFloor.add(jmsRoute.marginInFloors(0, 1) * jmsRoute.meanFloorNanos() / 1e6, jmsRoute.meanFloorNanos() / 1e6);
-                sdkVsRunner.add(theirs.marginInFloors(2, 3) * theirs.meanFloorNanos() / 1e6, oursUnits * ours.meanFloorNanos() / 1e6);
+                double oursMillis = ours.marginInFloors(2, 3) * ours.floorMillis();
+                double oursInRunMillis = ours.inRunInFloors() * ours.floorMillis();
+                runnerVsFloor.add(oursMillis, ours.floorMillis());
+                jmsVsFloor.add(jmsRoute.marginInFloors(0, 1) * jmsRoute.floorMillis(), jmsRoute.floorMillis());
+                sdkVsRunner.add(theirs.marginInFloors(2, 3) * theirs.floorMillis(), oursMillis);
                 runnerEarly.add(ours.early());
                 sdkEarly.add(theirs.early());
-                runnerInRun.add(ours.inRunInFloors() * ours.meanFloorNanos() / 1e6, ours.meanFloorNanos() / 1e6);
-                sdkInRun.add(theirs.inRunInFloors() * theirs.meanFloorNanos() / 1e6, ours.inRunInFloors() * ours.meanFloorNanos() / 1e6);
+                runnerInRun.add(oursInRunMillis, ours.floorMillis());
+                sdkInRun.add(theirs.inRunInFloors() * theirs.floorMillis(), oursInRunMillis);
             }
             String how = String.format(Locale.ROOT, "(CPU at %,d updates - CPU at %,d) / %,d, each batch's CPU in floors taken "
-                    + "beside it; ", freshJvm[3], freshJvm[2], freshJvm[3] - freshJvm[2]);
+                    + "beside it; ", longest, settled, longest - settled);
             rows.add(new Row("7a", "runner --once, JSON lines, outcome files, CPU ms/update", runnerVsFloor.ours(),
                     "crypto floor: BC sign 2048 + verify 1024, ms", runnerVsFloor.reference(), runnerVsFloor.ratio(),
                     "ratio <= 1.50", runnerVsFloor.ratio() <= 1.5, how + "own JVM, whole process" + notes(runnerVsFloor)
@@ -225,9 +226,9 @@ final class CpuFigures {
             return (cpuNanos[b] / floorNanos[b] - cpuNanos[a] / floorNanos[a]) / (updates[b] - updates[a]);
         }
 
-        /** The floor over the round's batches, in nanoseconds: turns a margin in floors back into time. */
-        double meanFloorNanos() {
-            return Arrays.stream(floorNanos).average().orElseThrow();
+        /** The floor over the round's batches, in milliseconds: turns a margin in floors back into time. */
+        double floorMillis() {
+            return Arrays.stream(floorNanos).average().orElseThrow() / 1e6;
         }
 
         /** The longest batch's own margin from the settled batch's size to its end, in floors; NaN if not read. */
@@ -239,8 +240,8 @@ final class CpuFigures {
         /** The margins before the JIT has settled: the sizes, and from there to the settled batch. */
         String early() {
             return String.format(Locale.ROOT, "%,d to %,d: %.2f ms (%.2f floors), %,d to %,d: %.2f ms (%.2f floors)",
-                    updates[0], updates[1], marginInFloors(0, 1) * meanFloorNanos() / 1e6, marginInFloors(0, 1),
-                    updates[1], updates[2], marginInFloors(1, 2) * meanFloorNanos() / 1e6, marginInFloors(1, 2));
+                    updates[0], updates[1], marginInFloors(0, 1) * floorMillis(), marginInFloors(0, 1),
+                    updates[1], updates[2], marginInFloors(1, 2) * floorMillis(), marginInFloors(1, 2));
         }
     }
 
