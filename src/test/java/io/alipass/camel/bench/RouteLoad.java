@@ -121,11 +121,8 @@ final class RouteLoad implements AutoCloseable {
         // The steady rate: from the C-th outcome to the C-th from last, every consumer is busy. The
         // consumers start one after the other and the last wave has fewer than C in flight, which a rate
         // from the first outcome to the last counted (a 320-update run measured 0.88 of C / latency that
-        // way, a 3,200-update one 0.96). Too few outcomes for that: from the first outcome to the last.
-        double steady = tally.steadyRate(consumers);
-        long first = tally.firstOutcomeNanos();
-        lastSteadyRate = !Double.isNaN(steady) ? steady
-                : n > consumers && end > first ? (n - consumers) / ((end - first) / 1e9) : Double.NaN;
+        // way, a 3,200-update one 0.96). With too few outcomes it is NaN, and callers take the whole-run rate.
+        lastSteadyRate = tally.steadyRate(consumers);
         return n / ((end - start) / 1e9);
     }
 
@@ -140,7 +137,7 @@ final class RouteLoad implements AutoCloseable {
     /**
      * The last {@link #run}'s steady rate, what C calls in flight carry once every consumer is busy: the
      * outcomes from the C-th to the C-th from last over the time between them ({@link Tally#steadyRate});
-     * NaN when n is not above C.
+     * NaN when n is below 2 C + 2.
      */
     double lastSteadyRate() {
         return lastSteadyRate;

@@ -35,11 +35,6 @@ final class Tally {
         }
     }
 
-    /** When the first outcome arrived (System.nanoTime()), 0 if none has. */
-    long firstOutcomeNanos() {
-        return outcomeNanos.get(0);
-    }
-
     /**
      * Outcomes per second between the {@code skip}-th outcome and the {@code skip}-th from last: what the
      * load carries once every one of its {@code skip} workers is busy and before the queue runs dry. The
