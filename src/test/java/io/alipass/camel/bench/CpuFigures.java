@@ -30,15 +30,17 @@ import java.util.function.Consumer;
  *
  * <p>CPU per update is taken as the issue asks: a side's process CPU time at two batch sizes, the
  * difference divided by the difference in updates, so that start-up and JIT warm-up cancel. In a fresh
- * JVM on two busy cores they cancel only late: the C2 compiler thread gets a small share of the cores
- * next to eight busy workers, and its backlog (several seconds of compiling) drains over the first
- * 10,000 to 20,000 updates, while much of the route still runs C1 code. So the fresh-JVM sides (7a, 7c)
- * run four batches, and the figure is the margin between the two largest; the earlier margins,
- * the issue's sizes among them, are printed in the note.
+ * JVM on two busy cores the JIT does not cancel: the C2 compiler thread gets a small share of the cores
+ * next to eight busy workers, and a 28,000-update {@code --once} run was still compiling when it ended.
+ * So 7a and 7c are taken in processes kept running ({@link WarmProcess}), warmed up and left idle
+ * before each batch, as a runner that keeps running is; the fresh-JVM figures ("7a once", "7c once")
+ * run four batches each, their figure the margin between the two largest, the earlier margins (the
+ * issue's sizes among them) in the note.
  *
  * <p>The reference of 7a and 7b is the crypto floor: one SHA256withRSA signature with the app's
  * 2048-bit key and one verification with the gateway's 1024-bit answer key, with the route's own
- * signer and verifier, per update, on one thread. It is taken before every side's first batch and
+ * signer and verifier, per update, taken on every core at once as the routes run ({@link FloorReading});
+ * the ratio to the floor on one core is in the notes. It is taken before every side's first batch and
  * after each batch, and each batch's CPU is counted in the floors taken beside it (see {@link Batches}).
  */
 final class CpuFigures {
@@ -58,13 +60,24 @@ final class CpuFigures {
         int[] warmJvm = {sizes.cpuBatchLarge(), sizes.cpuBatchSettled()};
         int c = sizes.cpuConcurrency();
         try (GatewayDouble gateway = new GatewayDouble(work.resolve("gateway"), 1000);
-             RouteLoad route = new RouteLoad(gateway.url(), gateway.protocol(), gateway::update, 200)) {
+             RouteLoad route = new RouteLoad(gateway.url(), gateway.protocol(), gateway::update, 200);
+             WarmProcess.Runner keptRunner = new WarmProcess.Runner(gateway, work);
+             WarmProcess.Sdk keptSdk = new WarmProcess.Sdk(gateway, c)) {
             Floor floor = new Floor();
-            progress.accept("7 CPU per update: warming up the floor and the JMS route");
-            floor.perUpdateNanos(sizes.floorWarmupIterations());
-            route.run(sizes.cpuWarmup(), c, Duration.ofMinutes(3));
+            progress.accept("7 CPU per update: warming up the floor, the JMS route, a kept runner and a kept SDK");
+            floor.read(sizes.floorWarmupIterations());
+            route.runWithOutcomesQueued(sizes.cpuWarmup(), c, Duration.ofMinutes(3));
+            keptRunner.batch(sizes.cpuBatchSettled());
+            keptSdk.batch(sizes.cpuBatchSettled());
+            Paired keptVsFloor = new Paired();
+            Paired keptVsOneCore = new Paired();
+            Paired keptSdkVsRunner = new Paired();
+            List<String> keptMargins = new ArrayList<>();
+            List<String> keptSdkMargins = new ArrayList<>();
             Paired runnerVsFloor = new Paired();
+            Paired runnerVsOneCore = new Paired();
             Paired jmsVsFloor = new Paired();
+            Paired jmsVsOneCore = new Paired();
             Paired sdkVsRunner = new Paired();
             List<String> runnerEarly = new ArrayList<>();
             List<String> sdkEarly = new ArrayList<>();
@@ -78,31 +91,47 @@ final class CpuFigures {
             };
             CpuOfBatch jms = n -> {
                 gateway.clearCalls();
-                route.run(n, c, Duration.ofMinutes(10));
+                route.runWithOutcomesQueued(n, c, Duration.ofMinutes(10));
                 return BatchCpu.of(route.lastCpuNanos());
             };
             CpuOfBatch sdk = n -> sdkOnce(gateway, n, c, n == longest ? settled : 0);
+            CpuOfBatch keptOurs = n -> BatchCpu.of(keptRunner.batch(n));
+            CpuOfBatch keptTheirs = n -> BatchCpu.of(keptSdk.batch(n));
             for (int round = 0; round < sizes.rounds(); round++) {
                 progress.accept(String.format(Locale.ROOT, "7 CPU per update, round %d of %d (batches of %s updates)",
                         round + 1, sizes.rounds(), Arrays.stream(freshJvm).mapToObj(n -> String.format(Locale.ROOT, "%,d", n))
                                 .collect(java.util.stream.Collectors.joining(", "))));
                 Batches ours;
+                Batches keptRoute;
                 Batches jmsRoute;
+                Batches keptClient;
                 Batches theirs;
                 // Alternate the order, so a change in the machine's load falls on all sides alike.
                 if (round % 2 == 0) {
                     ours = batches(floor, freshJvm, runner);
+                    keptRoute = batches(floor, warmJvm, keptOurs);
                     jmsRoute = batches(floor, warmJvm, jms);
+                    keptClient = batches(floor, warmJvm, keptTheirs);
                     theirs = batches(floor, freshJvm, sdk);
                 } else {
                     theirs = batches(floor, freshJvm, sdk);
+                    keptClient = batches(floor, warmJvm, keptTheirs);
                     jmsRoute = batches(floor, warmJvm, jms);
+                    keptRoute = batches(floor, warmJvm, keptOurs);
                     ours = batches(floor, freshJvm, runner);
                 }
+                double keptMillis = keptRoute.perUpdateInFloors() * keptRoute.floorMillis();
+                keptVsFloor.add(keptMillis, keptRoute.floorMillis());
+                keptVsOneCore.add(keptRoute.perUpdateInOneCoreFloors() * keptRoute.oneCoreFloorMillis(), keptRoute.oneCoreFloorMillis());
+                keptSdkVsRunner.add(keptClient.perUpdateInFloors() * keptClient.floorMillis(), keptMillis);
+                keptMargins.add(String.format(Locale.ROOT, "%.2f", keptRoute.marginInFloors(0, 1)));
+                keptSdkMargins.add(String.format(Locale.ROOT, "%.2f", keptClient.marginInFloors(0, 1) / keptRoute.marginInFloors(0, 1)));
                 double oursMillis = ours.marginInFloors(2, 3) * ours.floorMillis();
                 double oursInRunMillis = ours.inRunInFloors() * ours.floorMillis();
                 runnerVsFloor.add(oursMillis, ours.floorMillis());
+                runnerVsOneCore.add(ours.marginInOneCoreFloors(2, 3) * ours.oneCoreFloorMillis(), ours.oneCoreFloorMillis());
                 jmsVsFloor.add(jmsRoute.marginInFloors(0, 1) * jmsRoute.floorMillis(), jmsRoute.floorMillis());
+                jmsVsOneCore.add(jmsRoute.marginInOneCoreFloors(0, 1) * jmsRoute.oneCoreFloorMillis(), jmsRoute.oneCoreFloorMillis());
                 sdkVsRunner.add(theirs.marginInFloors(2, 3) * theirs.floorMillis(), oursMillis);
                 runnerEarly.add(ours.early());
                 sdkEarly.add(theirs.early());
@@ -111,18 +140,32 @@ final class CpuFigures {
             }
             String how = String.format(Locale.ROOT, "(CPU at %,d updates - CPU at %,d) / %,d, each batch's CPU in floors taken "
                     + "beside it; ", longest, settled, longest - settled);
-            rows.add(new Row("7a", "runner --once, JSON lines, outcome files, CPU ms/update", runnerVsFloor.ours(),
+            String kept = String.format(Locale.ROOT, "CPU of a %,d-update and a %,d-update batch / %,d, each in floors taken "
+                    + "beside it; one process kept running, warmed up with %,d updates, left to go idle (the JIT's backlog "
+                    + "done) before each batch; whole process", warmJvm[0], warmJvm[1], warmJvm[0] + warmJvm[1], sizes.cpuBatchSettled());
+            String keptMargin = String.format(Locale.ROOT, "; the difference of the two batches, per round: %%s (with "
+                    + "nothing to cancel in a warm process, a difference only amplifies each batch's noise)");
+            rows.add(new Row("7a", "drop-folder runner kept running, JSON lines, outcome files, CPU ms/update", keptVsFloor.ours(),
+                    "crypto floor: BC sign 2048 + verify 1024, ms", keptVsFloor.reference(), keptVsFloor.ratio(),
+                    "ratio <= 1.50", keptVsFloor.ratio() <= 1.5, kept + notes(keptVsFloor) + oneCoreNote(keptVsOneCore)
+                    + String.format(Locale.ROOT, keptMargin, String.join(", ", keptMargins))));
+            rows.add(new Row("7a once", "runner --once, fresh JVM, JSON lines, outcome files, CPU ms/update", runnerVsFloor.ours(),
                     "crypto floor: BC sign 2048 + verify 1024, ms", runnerVsFloor.reference(), runnerVsFloor.ratio(),
                     "ratio <= 1.50", runnerVsFloor.ratio() <= 1.5, how + "own JVM, whole process" + notes(runnerVsFloor)
+                    + oneCoreNote(runnerVsOneCore)
                     + inRunNote(runnerInRun, settled, longest, "floors")
                     + "; earlier margins, where the JIT is still compiling, per round: " + String.join("; ", runnerEarly)));
-            rows.add(new Row("7b", "JMS route, transacted, C = " + c + ", broker in process, CPU ms/update", jmsVsFloor.ours(),
+            rows.add(new Row("7b", "JMS route, transacted, C = " + c + ", outcome to a queue, broker in process, CPU ms/update", jmsVsFloor.ours(),
                     "crypto floor, ms", jmsVsFloor.reference(), jmsVsFloor.ratio(), "ratio <= 2.00", jmsVsFloor.ratio() <= 2,
                     String.format(Locale.ROOT, "(CPU at %,d updates - CPU at %,d) / %,d, in floors taken beside each batch; ",
                             warmJvm[1], warmJvm[0], warmJvm[1] - warmJvm[0])
-                    + "this JVM, warmed up, whole process, queue filled beforehand" + notes(jmsVsFloor)));
-            rows.add(new Row("7c", "alipay-sdk-java, thread pool of " + c + ", CPU ms/update", sdkVsRunner.ours(),
-                    "runner --once (7a), ms", sdkVsRunner.reference(), sdkVsRunner.ratio(), "ratio >= 2.00",
+                    + "this JVM, warmed up, whole process, queue filled beforehand" + notes(jmsVsFloor) + oneCoreNote(jmsVsOneCore)));
+            rows.add(new Row("7c", "alipay-sdk-java kept running, thread pool of " + c + ", CPU ms/update", keptSdkVsRunner.ours(),
+                    "runner kept running (7a), ms", keptSdkVsRunner.reference(), keptSdkVsRunner.ratio(), "ratio >= 2.00",
+                    keptSdkVsRunner.ratio() >= 2, kept + ", in its own JVM" + notes(keptSdkVsRunner)
+                    + String.format(Locale.ROOT, keptMargin, String.join(", ", keptSdkMargins))));
+            rows.add(new Row("7c once", "alipay-sdk-java, fresh JVM, thread pool of " + c + ", CPU ms/update", sdkVsRunner.ours(),
+                    "runner --once (7a once), ms", sdkVsRunner.reference(), sdkVsRunner.ratio(), "ratio >= 2.00",
                     sdkVsRunner.ratio() >= 2, how + "a fresh JVM per batch, as the runner, whole process" + notes(sdkVsRunner)
                     + inRunNote(sdkInRun, settled, longest, "the SDK's over ours")
                     + "; the SDK's earlier margins per round: " + String.join("; ", sdkEarly)));
@@ -138,6 +181,12 @@ final class CpuFigures {
     private static String inRunNote(Paired inRun, int from, int to, String ratioOf) {
         return String.format(Locale.ROOT, "; inside the longest batch's one process, from its %,dth call to its %,dth: "
                 + "%.2f ms, ratio (%s) %.2f, per round %s", from, to, inRun.ours(), ratioOf, inRun.ratio(), inRun.ratios());
+    }
+
+    /** The same figure against the floor taken on one core while the others idle. */
+    private static String oneCoreNote(Paired p) {
+        return String.format(Locale.ROOT, "; against the floor on one core, the other idle (%.2f ms): ratio %.2f, per round %s",
+                p.reference(), p.ratio(), p.ratios());
     }
 
     private static String notes(Paired p) {
@@ -220,21 +269,56 @@ final class CpuFigures {
      * beside it cancels that drift, where one floor per round, taken seconds or minutes away from a
      * batch, does not see the machine the batch saw.
      */
-    private record Batches(int[] updates, long[] cpuNanos, double[] floorNanos, double[] inRunNanosPerCall) {
+    private record Batches(int[] updates, long[] cpuNanos, FloorReading[] floors, double[] inRunNanosPerCall) {
         /** CPU per update from batch {@code a} to batch {@code b}, in floors: the ratio to the floor. */
         double marginInFloors(int a, int b) {
+            return margin(a, b, Arrays.stream(floors).mapToDouble(FloorReading::allCores).toArray());
+        }
+
+        /** The same margin in floors taken on one core while the others idle. */
+        double marginInOneCoreFloors(int a, int b) {
+            return margin(a, b, Arrays.stream(floors).mapToDouble(FloorReading::oneCore).toArray());
+        }
+
+        private double margin(int a, int b, double[] floorNanos) {
             return (cpuNanos[b] / floorNanos[b] - cpuNanos[a] / floorNanos[a]) / (updates[b] - updates[a]);
+        }
+
+        /**
+         * CPU per update over all the batches, in floors: for a process kept running, where start-up and
+         * the JIT are not in the batches, so there is nothing for a difference to cancel.
+         */
+        double perUpdateInFloors() {
+            return perUpdate(Arrays.stream(floors).mapToDouble(FloorReading::allCores).toArray());
+        }
+
+        /** The same in floors taken on one core while the others idle. */
+        double perUpdateInOneCoreFloors() {
+            return perUpdate(Arrays.stream(floors).mapToDouble(FloorReading::oneCore).toArray());
+        }
+
+        private double perUpdate(double[] floorNanos) {
+            double inFloors = 0;
+            for (int i = 0; i < updates.length; i++) {
+                inFloors += cpuNanos[i] / floorNanos[i];
+            }
+            return inFloors / Arrays.stream(updates).sum();
         }
 
         /** The floor over the round's batches, in milliseconds: turns a margin in floors back into time. */
         double floorMillis() {
-            return Arrays.stream(floorNanos).average().orElseThrow() / 1e6;
+            return Arrays.stream(floors).mapToDouble(FloorReading::allCores).average().orElseThrow() / 1e6;
+        }
+
+        /** The floor on one core over the round's batches, in milliseconds. */
+        double oneCoreFloorMillis() {
+            return Arrays.stream(floors).mapToDouble(FloorReading::oneCore).average().orElseThrow() / 1e6;
         }
 
         /** The longest batch's own margin from the settled batch's size to its end, in floors; NaN if not read. */
         double inRunInFloors() {
             int last = updates.length - 1;
-            return inRunNanosPerCall[last] / floorNanos[last];
+            return inRunNanosPerCall[last] / floors[last].allCores();
         }
 
         /** The margins before the JIT has settled: the issue's sizes, and from there to the settled batch. */
@@ -248,15 +332,15 @@ final class CpuFigures {
     /** Runs {@code side}'s batches in order, taking the floor before the first and after each. */
     private Batches batches(Floor floor, int[] updates, CpuOfBatch side) throws Exception {
         long[] cpu = new long[updates.length];
-        double[] floors = new double[updates.length];
+        FloorReading[] floors = new FloorReading[updates.length];
         double[] inRun = new double[updates.length];
-        double before = floor.perUpdateNanos(sizes.floorIterations());
+        FloorReading before = floor.read(sizes.floorIterations());
         for (int i = 0; i < updates.length; i++) {
             BatchCpu batch = side.run(updates[i]);
             cpu[i] = batch.cpuNanos();
             inRun[i] = batch.inRunNanosPerCall();
-            double after = floor.perUpdateNanos(sizes.floorIterations());
-            floors[i] = (before + after) / 2;
+            FloorReading after = floor.read(sizes.floorIterations());
+            floors[i] = before.meanWith(after);
             before = after;
         }
         return new Batches(updates, cpu, floors, inRun);
@@ -374,6 +458,21 @@ final class CpuFigures {
     }
 
     /**
+     * One reading of the floor per update, in thread CPU nanoseconds: taken on every core at once, the
+     * reference, and on one core while the others idle.
+     *
+     * <p>Why every core: the routes keep both cores busy, and on these virtual cores a signature costs
+     * more CPU time while the other core works too (about 6% more, in eight paired readings from 0% to 11%:
+     * a shared host's clock and caches). The work the route cannot avoid is the floor in the conditions
+     * the route runs in; the one-core floor is printed beside it.
+     */
+    record FloorReading(double allCores, double oneCore) {
+        FloorReading meanWith(FloorReading other) {
+            return new FloorReading((allCores + other.allCores) / 2, (oneCore + other.oneCore) / 2);
+        }
+    }
+
+    /**
      * The crypto floor per update: one signature with the app's 2048-bit key over a sign content the
      * size of a real request's, and one verification of an answer the size of the gateway's, signed
      * with a 1024-bit key as the gateway double's answers are. Taken with the route's own
@@ -382,6 +481,7 @@ final class CpuFigures {
      * step is a microsecond against a millisecond of RSA. Measured as this thread's CPU time.
      */
     static final class Floor {
+        // One signer and one verifier for every thread, as the route shares its own among its workers.
         private final RequestSigner signer;
         private final ResponseVerifier verifier;
         private final byte[] signContent;
@@ -402,7 +502,33 @@ final class CpuFigures {
             answerSignature = new RequestSigner(answerKey.getPrivate(), SignType.RSA2).sign(answer.getBytes(StandardCharsets.UTF_8));
         }
 
-        /** Thread CPU nanoseconds per (signature + verification), over {@code iterations}. */
+        /** The floor on every core at once, then on this thread alone, each over {@code iterations} per thread. */
+        FloorReading read(int iterations) throws InterruptedException {
+            int cores = Runtime.getRuntime().availableProcessors();
+            double[] perThread = new double[cores];
+            RuntimeException[] failed = new RuntimeException[1];
+            Thread[] threads = new Thread[cores];
+            for (int i = 0; i < cores; i++) {
+                int slot = i;
+                threads[i] = new Thread(() -> {
+                    try {
+                        perThread[slot] = perUpdateNanos(iterations);
+                    } catch (RuntimeException e) {
+                        failed[0] = e;
+                    }
+                }, "bench-floor-" + i);
+                threads[i].start();
+            }
+            for (Thread t : threads) {
+                t.join();
+            }
+            if (failed[0] != null) {
+                throw failed[0];
+            }
+            return new FloorReading(Arrays.stream(perThread).average().orElseThrow(), perUpdateNanos(iterations));
+        }
+
+        /** This thread's CPU nanoseconds per (signature + verification), over {@code iterations}. */
         double perUpdateNanos(int iterations) {
             long start = threads.getCurrentThreadCpuTime();
             for (int i = 0; i < iterations; i++) {

@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.security.KeyFactory;
 import java.security.PublicKey;
 import java.security.spec.X509EncodedKeySpec;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -131,7 +132,17 @@ final class GatewayDouble implements AutoCloseable {
      * the double's URL and keys; {@code dataDir} holds the inbox.
      */
     List<String> onceRunnerArguments(Path dataDir) {
-        return List.of("--once", "--alipass.jms.enabled=false", "--alipass.http.enabled=false",
+        List<String> args = new ArrayList<>(List.of("--once"));
+        args.addAll(runnerArguments(dataDir));
+        return args;
+    }
+
+    /**
+     * The runner's arguments against this double without {@code --once}: it keeps running, with the
+     * drop folder as its only source and route metrics off, as {@code --once} has them.
+     */
+    List<String> runnerArguments(Path dataDir) {
+        return List.of("--alipass.jms.enabled=false", "--alipass.http.enabled=false", "--camel.metrics.enabled=false",
                 "--camel.server.enabled=false", "--camel.management.enabled=false", "--alipass.progress-seconds=3600",
                 "--alipass.retry.redelivery-delay=50",
                 "--alipass.data-dir=" + dataDir, "--alipass.gateway-url=" + url(),

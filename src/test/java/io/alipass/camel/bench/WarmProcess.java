@@ -1,0 +1,172 @@
+package io.alipass.camel.bench;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A side of figure 7 measured in one long-lived process of its own, as a runner that keeps running
+ * is: warmed up once, then each batch's CPU is the process's CPU from handing it the batch to its last
+ * outcome. Before every batch the process is left alone until it is idle, so the compiler threads
+ * finish their backlog and a batch pays only for its own updates.
+ *
+ * <p>Why figure 7 needs this: in a fresh JVM on two cores the C2 compiler thread competes with eight
+ * busy workers, and it was still compiling when a 28,000-update {@code --once} run ended (about 16% of
+ * that run's CPU over its last 40%). So a margin between two fresh-JVM batches carries some of the JIT
+ * and cannot be the cost of an update; here the JIT is done before the batches start.
+ */
+abstract class WarmProcess implements AutoCloseable {
+    private static final Duration IDLE_POLL = Duration.ofMillis(250);
+    /** Idle: less than a tenth of one core over a poll, twice running. */
+    private static final long IDLE_NANOS_PER_POLL = IDLE_POLL.toNanos() / 10;
+    private static final Duration IDLE_AT_MOST = Duration.ofSeconds(60);
+
+    /** The process's CPU nanoseconds for a batch of {@code n} updates, after waiting for it to be idle. */
+    final long batch(int n) throws Exception {
+        awaitIdle();
+        return run(n);
+    }
+
+    /** Hands the process {@code n} updates and returns its CPU nanoseconds until the last outcome. */
+    abstract long run(int n) throws Exception;
+
+    abstract ProcessHandle handle();
+
+    /** Waits until the process has used less than a tenth of a core for two polls in a row, or a minute. */
+    private void awaitIdle() throws InterruptedException {
+        long deadline = System.nanoTime() + IDLE_AT_MOST.toNanos();
+        long last = cpuNanos(handle());
+        int quiet = 0;
+        while (quiet < 2 && System.nanoTime() < deadline) {
+            Thread.sleep(IDLE_POLL.toMillis());
+            long now = cpuNanos(handle());
+            quiet = now - last < IDLE_NANOS_PER_POLL ? quiet + 1 : 0;
+            last = now;
+        }
+    }
+
+    /** A running process's CPU time as the kernel counts it (every thread: workers, JIT, GC). */
+    static long cpuNanos(ProcessHandle process) {
+        return process.info().totalCpuDuration().map(Duration::toNanos)
+                .orElseThrow(() -> new IllegalStateException("this OS does not tell process " + process.pid() + "'s CPU time"));
+    }
+
+    /**
+     * The drop-folder runner without {@code --once}: the same route and the same services as a batch
+     * run (JSON lines, outcome files, no JMS, HTTP or metrics), fed one file per batch. A batch ends
+     * when its file reaches the done folder, which the route does only after every record's outcome.
+     */
+    static final class Runner extends WarmProcess {
+        private final GatewayDouble gateway;
+        private final Path dir;
+        private final Path inbox;
+        private final Path done;
+        private final Process process;
+        private long updates;
+        private int batches;
+
+        Runner(GatewayDouble gateway, Path work) throws IOException {
+            this.gateway = gateway;
+            dir = Files.createTempDirectory(work, "warm-runner");
+            inbox = Files.createDirectories(dir.resolve("data/inbox"));
+            done = dir.resolve("data/done");
+            List<String> cmd = new ArrayList<>(List.of(java(), "-Xmx256m", "-Dfile.encoding=UTF-8", "-cp",
+                    CpuFigures.runnerClassPath(), CpuTimedRunner.class.getName()));
+            cmd.addAll(gateway.runnerArguments(dir.resolve("data")));
+            process = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true)
+                    .redirectOutput(dir.resolve("runner.log").toFile()).start();
+        }
+
+        @Override
+        long run(int n) throws Exception {
+            String name = "batch-" + (++batches) + ".jsonl";
+            Path part = dir.resolve(name + ".part");
+            try (BufferedWriter w = Files.newBufferedWriter(part, StandardCharsets.UTF_8)) {
+                for (int i = 0; i < n; i++) {
+                    w.write(gateway.update(i));
+                    w.write('\n');
+                }
+            }
+            gateway.clearCalls(); // every batch of every side meets the double in the same state
+            long before = cpuNanos(process.toHandle());
+            Files.move(part, inbox.resolve(name));
+            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
+            while (!Files.exists(done.resolve(name))) {
+                if (!process.isAlive() || System.nanoTime() > deadline) {
+                    throw new IllegalStateException("the runner did not finish " + name + ": " + log());
+                }
+                Thread.sleep(10);
+            }
+            long cpu = cpuNanos(process.toHandle()) - before;
+            updates += n;
+            long successes = RunnerFigures.count(dir.resolve("data/outbox/success"));
+            if (successes != updates) {
+                throw new IllegalStateException(String.format(Locale.ROOT, "the runner has %,d successes after %,d updates: %s",
+                        successes, updates, log()));
+            }
+            return cpu;
+        }
+
+        @Override
+        ProcessHandle handle() {
+            return process.toHandle();
+        }
+
+        private String log() throws IOException {
+            String out = Files.readString(dir.resolve("runner.log"), StandardCharsets.UTF_8);
+            return out.length() <= 4000 ? out : out.substring(out.length() - 4000);
+        }
+
+        @Override
+        public void close() throws Exception {
+            process.destroy();
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                process.waitFor(10, TimeUnit.SECONDS);
+            }
+            RunnerFigures.delete(dir);
+        }
+    }
+
+    /** The official client in its own JVM, kept between batches: a batch is {@code n} updates from its thread pool. */
+    static final class Sdk extends WarmProcess {
+        private final GatewayDouble gateway;
+        private final SdkProcess sdk;
+        private final int threads;
+
+        Sdk(GatewayDouble gateway, int threads) throws IOException {
+            this.gateway = gateway;
+            this.threads = threads;
+            sdk = new SdkProcess(gateway.url(), gateway.appPrivateKeyBase64(), gateway.alipayPublicKeyBase64(), gateway.passes(), threads);
+        }
+
+        @Override
+        long run(int n) throws Exception {
+            gateway.clearCalls();
+            long before = cpuNanos(sdk.handle());
+            sdk.run(n, threads);
+            return cpuNanos(sdk.handle()) - before;
+        }
+
+        @Override
+        ProcessHandle handle() {
+            return sdk.handle();
+        }
+
+        @Override
+        public void close() throws IOException {
+            sdk.close();
+        }
+    }
+
+    private static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+}
