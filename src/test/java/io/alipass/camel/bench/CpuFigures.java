@@ -143,8 +143,8 @@ final class CpuFigures {
             String kept = String.format(Locale.ROOT, "CPU of a %,d-update and a %,d-update batch / %,d, each in floors taken "
                     + "beside it; one process kept running, warmed up with %,d updates, left to go idle (the JIT's backlog "
                     + "done) before each batch; whole process", warmJvm[0], warmJvm[1], warmJvm[0] + warmJvm[1], sizes.cpuBatchSettled());
-            String keptMargin = String.format(Locale.ROOT, "; the difference of the two batches, per round: %%s (with "
-                    + "nothing to cancel in a warm process, a difference only amplifies each batch's noise)");
+            String keptMargin = "; the difference of the two batches, per round: %s (with nothing to cancel in a warm "
+                    + "process, a difference only amplifies each batch's noise)";
             rows.add(new Row("7a", "drop-folder runner kept running, JSON lines, outcome files, CPU ms/update", keptVsFloor.ours(),
                     "crypto floor: BC sign 2048 + verify 1024, ms", keptVsFloor.reference(), keptVsFloor.ratio(),
                     "ratio <= 1.50", keptVsFloor.ratio() <= 1.5, kept + notes(keptVsFloor) + oneCoreNote(keptVsOneCore)
@@ -228,10 +228,10 @@ final class CpuFigures {
                     while (process.isAlive()) {
                         long calls = gateway.callsReceived() - baseline;
                         if (fromCalls < 0 && calls >= from) {
-                            fromCpu = cpuNanos(process);
+                            fromCpu = WarmProcess.cpuNanos(process);
                             fromCalls = calls;
                         } else if (fromCalls >= 0 && calls >= to) {
-                            nanosPerCall = (double) (cpuNanos(process) - fromCpu) / (calls - fromCalls);
+                            nanosPerCall = (double) (WarmProcess.cpuNanos(process) - fromCpu) / (calls - fromCalls);
                             return;
                         }
                         Thread.sleep(10);
@@ -244,10 +244,6 @@ final class CpuFigures {
             }, "bench-in-run-margin");
             poller.setDaemon(true);
             poller.start();
-        }
-
-        private static long cpuNanos(ProcessHandle process) {
-            return process.info().totalCpuDuration().map(java.time.Duration::toNanos).orElseThrow();
         }
 
         /** CPU nanoseconds per call between the two moments; NaN if the process ended before both. */
@@ -462,8 +458,8 @@ final class CpuFigures {
      * reference, and on one core while the others idle.
      *
      * <p>Why every core: the routes keep both cores busy, and on these virtual cores a signature costs
-     * more CPU time while the other core works too (about 6% more, in eight paired readings from 0% to 11%:
-     * a shared host's clock and caches). The work the route cannot avoid is the floor in the conditions
+     * more CPU time while the other core works too (in sixteen paired readings from 4% less to 22% more,
+     * 7% more at the median: a shared host's clock and caches). The work the route cannot avoid is the floor in the conditions
      * the route runs in; the one-core floor is printed beside it.
      */
     record FloorReading(double allCores, double oneCore) {
