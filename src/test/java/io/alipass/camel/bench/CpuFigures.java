@@ -376,7 +376,7 @@ final class CpuFigures {
             }
             Files.move(part, inbox.resolve("updates.jsonl"));
             gateway.clearCalls();
-            List<String> cmd = new ArrayList<>(List.of(java(), "-Xmx256m", "-Dfile.encoding=UTF-8", "-cp", runnerClassPath(),
+            List<String> cmd = new ArrayList<>(List.of(RunnerFigures.java(), "-Xmx256m", "-Dfile.encoding=UTF-8", "-cp", runnerClassPath(),
                     CpuTimedRunner.class.getName()));
             cmd.addAll(gateway.onceRunnerArguments(dir.resolve("data")));
             Path log = dir.resolve("runner.log");
@@ -543,11 +543,8 @@ final class CpuFigures {
         }
     }
 
-    private static String java() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    }
-
-    private static String tail(String s) {
+    /** The end of a child's output, for an error message. */
+    static String tail(String s) {
         return s.length() <= 4000 ? s : s.substring(s.length() - 4000);
     }
 }

@@ -193,7 +193,8 @@ final class RunnerFigures {
         return cmd;
     }
 
-    private static String java() {
+    /** The {@code java} launcher of the JDK running the bench, for the JVMs it starts. */
+    static String java() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 

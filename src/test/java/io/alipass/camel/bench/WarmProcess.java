@@ -77,7 +77,7 @@ abstract class WarmProcess implements AutoCloseable {
             dir = Files.createTempDirectory(work, "warm-runner");
             inbox = Files.createDirectories(dir.resolve("data/inbox"));
             done = dir.resolve("data/done");
-            List<String> cmd = new ArrayList<>(List.of(java(), "-Xmx256m", "-Dfile.encoding=UTF-8", "-cp",
+            List<String> cmd = new ArrayList<>(List.of(RunnerFigures.java(), "-Xmx256m", "-Dfile.encoding=UTF-8", "-cp",
                     CpuFigures.runnerClassPath(), CpuTimedRunner.class.getName()));
             cmd.addAll(gateway.runnerArguments(dir.resolve("data")));
             process = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true)
@@ -120,8 +120,7 @@ abstract class WarmProcess implements AutoCloseable {
         }
 
         private String log() throws IOException {
-            String out = Files.readString(dir.resolve("runner.log"), StandardCharsets.UTF_8);
-            return out.length() <= 4000 ? out : out.substring(out.length() - 4000);
+            return CpuFigures.tail(Files.readString(dir.resolve("runner.log"), StandardCharsets.UTF_8));
         }
 
         @Override
@@ -164,9 +163,5 @@ abstract class WarmProcess implements AutoCloseable {
         public void close() throws IOException {
             sdk.close();
         }
-    }
-
-    private static String java() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 }
