@@ -74,7 +74,7 @@ class BenchmarkSmokeTest {
     private static String runSmoke() throws IOException, InterruptedException {
         Path log = Files.createTempFile("bench-smoke", ".txt");
         try {
-            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+            String java = RunnerFigures.java();
             Process p = new ProcessBuilder(java, "-Xmx512m", "-Dfile.encoding=UTF-8",
                     "-cp", System.getProperty("java.class.path"), Benchmark.class.getName(), "--smoke")
                     .redirectErrorStream(true)

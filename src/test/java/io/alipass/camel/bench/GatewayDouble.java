@@ -49,7 +49,7 @@ final class GatewayDouble implements AutoCloseable {
         this.dir = dir;
         this.passes = passes;
         CrashBenchTool.keys(dir);
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        String java = RunnerFigures.java();
         process = new ProcessBuilder(List.of(java, "-Xms256m", "-Xmx256m", "-Dfile.encoding=UTF-8",
                 "-cp", System.getProperty("java.class.path"), GatewayDouble.class.getName(), dir.toString(), String.valueOf(passes)))
                 .redirectError(ProcessBuilder.Redirect.DISCARD)

@@ -36,7 +36,7 @@ public final class LaunchToFirstCall {
         boolean verbose = Boolean.getBoolean("verbose-class");
         boolean timed = Files.isExecutable(Path.of("/usr/bin/time"));
         Path work = Files.createTempDirectory("launch-to-first-call");
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        String java = RunnerFigures.java();
         double[][] seconds = new double[jars.size()][rounds];
         double[][] cpu = new double[jars.size()][rounds];
         try (GatewayDouble gateway = new GatewayDouble(work.resolve("gateway"), 10)) {

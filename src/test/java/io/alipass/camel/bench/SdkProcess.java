@@ -25,7 +25,7 @@ final class SdkProcess implements AutoCloseable {
     SdkProcess(String gatewayUrl, String appPrivateKeyBase64, String alipayPublicKeyBase64, int passes, int maxThreads) throws IOException {
         keyFile = Files.createTempFile("bench-app-key", ".txt");
         Files.writeString(keyFile, appPrivateKeyBase64);
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        String java = RunnerFigures.java();
         process = new ProcessBuilder(List.of(java, "-Xms512m", "-Xmx512m",
                 // The JDK keeps only 5 idle HttpURLConnections per host: give the SDK one per thread.
                 "-Dhttp.maxConnections=" + Math.max(5, maxThreads), "-Dfile.encoding=UTF-8",
