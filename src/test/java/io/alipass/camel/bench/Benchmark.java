@@ -34,16 +34,16 @@ public final class Benchmark {
                  int cpuWarmup, int cpuUpdates, int cpuConcurrency,
                  Duration latency, List<Integer> inFlight, double latencySeconds,
                  int dropFiles, int dropLines, int callLimitUpdates,
-                 int cpuBatchSmall, int cpuBatchLarge, int cpuBatchSettled, int cpuBatchLongest,
+                 int cpuBatchSmall, int cpuBatchLarge, int cpuBatchSettled, int cpuBatchLongest, int cpuKeptWarmupAtMost,
                  int floorWarmupIterations, int floorIterations) {
         static Sizes of(String name) {
             return switch (name) {
                 case "full" -> new Sizes(name, 3, 1, 5, 3, 1000, 2000, 3000, 8, Duration.ofMillis(100), List.of(16, 64, 256), 12,
-                        2_000, 20_000, 6_000, 1_000, 4_000, 12_000, 28_000, 3_000, 600);
+                        2_000, 20_000, 6_000, 1_000, 4_000, 12_000, 28_000, 80_000, 3_000, 600);
                 case "quick" -> new Sizes(name, 2, 1, 3, 2, 1000, 600, 1000, 8, Duration.ofMillis(100), List.of(16, 64, 256), 5,
-                        300, 3_000, 3_000, 500, 2_000, 6_000, 14_000, 2_000, 400);
+                        300, 3_000, 3_000, 500, 2_000, 6_000, 14_000, 60_000, 2_000, 400);
                 case "smoke" -> new Sizes(name, 1, 0, 1, 1, 100, 20, 40, 4, Duration.ofMillis(20), List.of(16, 64, 256), 0.1,
-                        10, 100, 150, 20, 100, 160, 200, 10, 10);
+                        10, 100, 150, 20, 100, 160, 200, 200, 10, 10);
                 default -> throw new IllegalArgumentException("unknown size " + name + ": use --quick or --smoke, or nothing");
             };
         }
@@ -52,7 +52,8 @@ public final class Benchmark {
         Sizes issueScale() {
             return new Sizes(name + ", drop folder at issue scale", rounds, jmhForks, jmhWarmups, jmhIterations, jmhMillis,
                     cpuWarmup, cpuUpdates, cpuConcurrency, latency, inFlight, latencySeconds, 100_000, 1_000_000,
-                    callLimitUpdates, cpuBatchSmall, cpuBatchLarge, cpuBatchSettled, cpuBatchLongest, floorWarmupIterations, floorIterations);
+                    callLimitUpdates, cpuBatchSmall, cpuBatchLarge, cpuBatchSettled, cpuBatchLongest, cpuKeptWarmupAtMost,
+                    floorWarmupIterations, floorIterations);
         }
     }
 

@@ -32,8 +32,8 @@ import java.util.function.Consumer;
  * difference divided by the difference in updates, so that start-up and JIT warm-up cancel. In a fresh
  * JVM on two busy cores the JIT does not cancel: the C2 compiler thread gets a small share of the cores
  * next to eight busy workers, and a 28,000-update {@code --once} run was still compiling when it ended.
- * So 7a and 7c are taken in processes kept running ({@link WarmProcess}), warmed up and left idle
- * before each batch, as a runner that keeps running is; the fresh-JVM figures ("7a once", "7c once")
+ * So 7a and 7c are taken in processes kept running ({@link WarmProcess}), warmed up until their
+ * compiler threads have almost stopped, and left idle before each batch, as a runner that keeps running is; the fresh-JVM figures ("7a once", "7c once")
  * run four batches each, their figure the margin between the two largest, the earlier margins (the
  * issue's sizes among them) in the note.
  *
@@ -64,11 +64,17 @@ final class CpuFigures {
              WarmProcess.Runner keptRunner = new WarmProcess.Runner(gateway, work);
              WarmProcess.Sdk keptSdk = new WarmProcess.Sdk(gateway, c)) {
             Floor floor = new Floor();
-            progress.accept("7 CPU per update: warming up the floor, the JMS route, a kept runner and a kept SDK");
+            progress.accept("7 CPU per update: warming up the floor");
             floor.read(sizes.floorWarmupIterations());
-            route.runWithOutcomesQueued(sizes.cpuWarmup(), c, Duration.ofMinutes(3));
-            keptRunner.batch(sizes.cpuBatchSettled());
-            keptSdk.batch(sizes.cpuBatchSettled());
+            WarmProcess.InThisJvm jmsSide = new WarmProcess.InThisJvm(n -> {
+                gateway.clearCalls();
+                route.runWithOutcomesQueued(n, c, Duration.ofMinutes(10));
+                return route.lastCpuNanos();
+            });
+            progress.accept("7 CPU per update: warming up the JMS route, the kept runner and the kept SDK until their JIT has settled");
+            WarmProcess.WarmUp jmsWarmUp = jmsSide.warmUp(sizes.cpuBatchLarge(), sizes.cpuKeptWarmupAtMost());
+            WarmProcess.WarmUp runnerWarmUp = keptRunner.warmUp(sizes.cpuBatchLarge(), sizes.cpuKeptWarmupAtMost());
+            WarmProcess.WarmUp sdkWarmUp = keptSdk.warmUp(sizes.cpuBatchLarge(), sizes.cpuKeptWarmupAtMost());
             Paired keptVsFloor = new Paired();
             Paired keptVsOneCore = new Paired();
             Paired keptSdkVsRunner = new Paired();
@@ -89,11 +95,7 @@ final class CpuFigures {
                 RunnerRun run = runnerOnce(gateway, work, n, n == longest ? settled : 0);
                 return new BatchCpu(run.cpuNanos(), run.inRunNanosPerCall());
             };
-            CpuOfBatch jms = n -> {
-                gateway.clearCalls();
-                route.runWithOutcomesQueued(n, c, Duration.ofMinutes(10));
-                return BatchCpu.of(route.lastCpuNanos());
-            };
+            CpuOfBatch jms = n -> BatchCpu.of(jmsSide.batch(n));
             CpuOfBatch sdk = n -> sdkOnce(gateway, n, c, n == longest ? settled : 0);
             CpuOfBatch keptOurs = n -> BatchCpu.of(keptRunner.batch(n));
             CpuOfBatch keptTheirs = n -> BatchCpu.of(keptSdk.batch(n));
@@ -141,13 +143,14 @@ final class CpuFigures {
             String how = String.format(Locale.ROOT, "(CPU at %,d updates - CPU at %,d) / %,d, each batch's CPU in floors taken "
                     + "beside it; ", longest, settled, longest - settled);
             String kept = String.format(Locale.ROOT, "CPU of a %,d-update and a %,d-update batch / %,d, each in floors taken "
-                    + "beside it; one process kept running, warmed up with %,d updates, left to go idle (the JIT's backlog "
-                    + "done) before each batch; whole process", warmJvm[0], warmJvm[1], warmJvm[0] + warmJvm[1], sizes.cpuBatchSettled());
+                    + "beside it; one process kept running, left to go idle before each batch, whole process; ",
+                    warmJvm[0], warmJvm[1], warmJvm[0] + warmJvm[1]);
             String keptMargin = "; the difference of the two batches, per round: %s (with nothing to cancel in a warm "
                     + "process, a difference only amplifies each batch's noise)";
             rows.add(new Row("7a", "drop-folder runner kept running, JSON lines, outcome files, CPU ms/update", keptVsFloor.ours(),
                     "crypto floor: BC sign 2048 + verify 1024, ms", keptVsFloor.reference(), keptVsFloor.ratio(),
-                    "ratio <= 1.50", keptVsFloor.ratio() <= 1.5, kept + notes(keptVsFloor) + oneCoreNote(keptVsOneCore)
+                    "ratio <= 1.50", keptVsFloor.ratio() <= 1.5, kept + jitNote(runnerWarmUp, keptRunner) + notes(keptVsFloor)
+                    + oneCoreNote(keptVsOneCore)
                     + String.format(Locale.ROOT, keptMargin, String.join(", ", keptMargins))));
             rows.add(new Row("7a once", "runner --once, fresh JVM, JSON lines, outcome files, CPU ms/update", runnerVsFloor.ours(),
                     "crypto floor: BC sign 2048 + verify 1024, ms", runnerVsFloor.reference(), runnerVsFloor.ratio(),
@@ -159,10 +162,11 @@ final class CpuFigures {
                     "crypto floor, ms", jmsVsFloor.reference(), jmsVsFloor.ratio(), "ratio <= 2.00", jmsVsFloor.ratio() <= 2,
                     String.format(Locale.ROOT, "(CPU at %,d updates - CPU at %,d) / %,d, in floors taken beside each batch; ",
                             warmJvm[1], warmJvm[0], warmJvm[1] - warmJvm[0])
-                    + "this JVM, warmed up, whole process, queue filled beforehand" + notes(jmsVsFloor) + oneCoreNote(jmsVsOneCore)));
+                    + "this JVM, whole process, queue filled beforehand, left to go idle before each batch; "
+                    + jitNote(jmsWarmUp, jmsSide) + notes(jmsVsFloor) + oneCoreNote(jmsVsOneCore)));
             rows.add(new Row("7c", "alipay-sdk-java kept running, thread pool of " + c + ", CPU ms/update", keptSdkVsRunner.ours(),
                     "runner kept running (7a), ms", keptSdkVsRunner.reference(), keptSdkVsRunner.ratio(), "ratio >= 2.00",
-                    keptSdkVsRunner.ratio() >= 2, kept + ", in its own JVM" + notes(keptSdkVsRunner)
+                    keptSdkVsRunner.ratio() >= 2, kept + "in its own JVM; " + jitNote(sdkWarmUp, keptSdk) + notes(keptSdkVsRunner)
                     + String.format(Locale.ROOT, keptMargin, String.join(", ", keptSdkMargins))));
             rows.add(new Row("7c once", "alipay-sdk-java, fresh JVM, thread pool of " + c + ", CPU ms/update", sdkVsRunner.ours(),
                     "runner --once (7a once), ms", sdkVsRunner.reference(), sdkVsRunner.ratio(), "ratio >= 2.00",
@@ -181,6 +185,12 @@ final class CpuFigures {
     private static String inRunNote(Paired inRun, int from, int to, String ratioOf) {
         return String.format(Locale.ROOT, "; inside the longest batch's one process, from its %,dth call to its %,dth: "
                 + "%.2f ms, ratio (%s) %.2f, per round %s", from, to, inRun.ours(), ratioOf, inRun.ratio(), inRun.ratios());
+    }
+
+    /** How a kept process was warmed up, and how much of its measured batches' CPU its compiler threads still took. */
+    private static String jitNote(WarmProcess.WarmUp warmUp, WarmProcess process) {
+        return String.format(Locale.ROOT, "%s; compiler threads %.1f%% of the measured batches' CPU", warmUp.describe(),
+                100 * process.jitShareOfBatches());
     }
 
     /** The same figure against the floor taken on one core while the others idle. */
