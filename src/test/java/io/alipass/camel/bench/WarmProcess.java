@@ -27,7 +27,7 @@ import java.util.concurrent.TimeUnit;
  * stay in profiled C1 code and are queued only in later batches: a kept runner warmed with 12,000
  * updates still spent about 15% of every batch's CPU in its compiler threads up to about 36,000
  * updates, and 0.2 to 1% after that. So the warm-up runs batches until the compiler threads' share of a
- * batch's CPU falls under {@value #SETTLED_JIT_SHARE_PERCENT}%, read from each thread's CPU in
+ * batch's CPU falls under {@value #SETTLED_JIT_SHARE_PERCENT}% twice running, read from each thread's CPU in
  * {@code /proc}; the share in the measured batches is kept for the figure's note.
  */
 abstract class WarmProcess implements AutoCloseable {
@@ -45,11 +45,14 @@ abstract class WarmProcess implements AutoCloseable {
     private long measuredJitNanos;
 
     /**
-     * Runs batches of {@code n} updates until one whose compiler threads used less than
-     * {@value #SETTLED_JIT_SHARE_PERCENT}% of its CPU, or until {@code atMost} updates.
+     * Runs batches of {@code n} updates until two in a row whose compiler threads each used less than
+     * {@value #SETTLED_JIT_SHARE_PERCENT}% of its CPU, or until {@code atMost} updates. Two, because
+     * one quiet batch can fall between two waves of C2 compilations (a 2,000-update batch at 0.3% was
+     * followed by measured batches at 5.6%).
      */
     final WarmUp warmUp(int n, int atMost) throws Exception {
         int updates = 0;
+        int quiet = 0;
         double jitShare = Double.NaN;
         while (updates < atMost) {
             awaitIdle();
@@ -58,7 +61,8 @@ abstract class WarmProcess implements AutoCloseable {
             long jit = compilerNanos(handle()) - jitBefore;
             updates += n;
             jitShare = jitBefore < 0 ? Double.NaN : (double) jit / cpu;
-            if (jitShare * 100 < SETTLED_JIT_SHARE_PERCENT) {
+            quiet = jitShare * 100 < SETTLED_JIT_SHARE_PERCENT ? quiet + 1 : 0;
+            if (quiet == 2) {
                 return new WarmUp(updates, jitShare, true);
             }
         }
