@@ -33,8 +33,8 @@ import java.util.function.Consumer;
  * JVM on two busy cores the JIT does not cancel: the C2 compiler thread gets a small share of the cores
  * next to eight busy workers, and a 28,000-update {@code --once} run was still compiling when it ended.
  * So 7a and 7c are taken in processes kept running ({@link WarmProcess}), warmed up until their
- * compiler threads have almost stopped, and left idle before each batch, as a runner that keeps running is; the fresh-JVM figures ("7a once", "7c once")
- * run four batches each, their figure the margin between the two largest, the earlier margins (the
+ * compiler threads have almost stopped, and left idle before each batch, as a runner that keeps
+ * running is; the fresh-JVM figures ("7a once", "7c once") run four batches each, their figure the margin between the two largest, the earlier margins (the
  * issue's sizes among them) in the note.
  *
  * <p>The reference of 7a and 7b is the crypto floor: one SHA256withRSA signature with the app's
