@@ -189,8 +189,9 @@ final class CpuFigures {
 
     /** How a kept process was warmed up, and how much of its measured batches' CPU its compiler threads still took. */
     private static String jitNote(WarmProcess.WarmUp warmUp, WarmProcess process) {
-        return String.format(Locale.ROOT, "%s; compiler threads %.1f%% of the measured batches' CPU", warmUp.describe(),
-                100 * process.jitShareOfBatches());
+        double share = process.jitShareOfBatches();
+        return warmUp.describe() + (Double.isNaN(share) ? "; the compiler threads' share of the measured batches unreadable here"
+                : String.format(Locale.ROOT, "; compiler threads %.1f%% of the measured batches' CPU", 100 * share));
     }
 
     /** The same figure against the floor taken on one core while the others idle. */

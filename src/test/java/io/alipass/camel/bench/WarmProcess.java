@@ -55,12 +55,8 @@ abstract class WarmProcess implements AutoCloseable {
         int quiet = 0;
         double jitShare = Double.NaN;
         while (updates < atMost) {
-            awaitIdle();
-            long jitBefore = compilerNanos(handle());
-            long cpu = run(n);
-            long jit = compilerNanos(handle()) - jitBefore;
+            jitShare = timed(n).jitShare();
             updates += n;
-            jitShare = jitBefore < 0 ? Double.NaN : (double) jit / cpu;
             quiet = jitShare * 100 < SETTLED_JIT_SHARE_PERCENT ? quiet + 1 : 0;
             if (quiet == 2) {
                 return new WarmUp(updates, jitShare, true);
@@ -81,17 +77,31 @@ abstract class WarmProcess implements AutoCloseable {
 
     /** The process's CPU nanoseconds for a batch of {@code n} updates, after waiting for it to be idle. */
     final long batch(int n) throws Exception {
+        Timed batch = timed(n);
+        measuredCpuNanos += batch.cpuNanos();
+        measuredJitNanos = measuredJitNanos < 0 || batch.jitNanos() < 0 ? -1 : measuredJitNanos + batch.jitNanos();
+        return batch.cpuNanos();
+    }
+
+    /** The compiler threads' share of the CPU of every batch measured so far (not the warm-up's); NaN if unreadable. */
+    final double jitShareOfBatches() {
+        return new Timed(measuredCpuNanos, measuredJitNanos).jitShare();
+    }
+
+    /** A batch of {@code n} updates after an idle wait: the process's CPU and its compiler threads' part of it. */
+    private Timed timed(int n) throws Exception {
         awaitIdle();
         long jitBefore = compilerNanos(handle());
         long cpu = run(n);
-        measuredCpuNanos += cpu;
-        measuredJitNanos += jitBefore < 0 ? 0 : compilerNanos(handle()) - jitBefore;
-        return cpu;
+        long jitAfter = jitBefore < 0 ? -1 : compilerNanos(handle());
+        return new Timed(cpu, jitAfter < 0 ? -1 : jitAfter - jitBefore);
     }
 
-    /** The compiler threads' share of the CPU of every batch measured so far (not the warm-up's). */
-    final double jitShareOfBatches() {
-        return measuredCpuNanos == 0 ? Double.NaN : (double) measuredJitNanos / measuredCpuNanos;
+    /** Process CPU nanoseconds and the compiler threads' part of them, -1 where {@code /proc} does not tell it. */
+    private record Timed(long cpuNanos, long jitNanos) {
+        double jitShare() {
+            return jitNanos < 0 || cpuNanos == 0 ? Double.NaN : (double) jitNanos / cpuNanos;
+        }
     }
 
     /**
